@@ -1,0 +1,55 @@
+// The small interface each provider folder implements; retries, abort, timing and JSON checks live in the factory.
+import type { ChatMessage, ProviderName, Usage } from '../../../shared/llm'
+
+/** What a provider needs to build its SDK client. */
+export interface ProviderSettings {
+  model: string
+  apiKey?: string
+  /** Resolved base URL; undefined means the SDK's own default. */
+  baseUrl?: string
+  /** Extra HTTP headers (e.g. Authorization for a secured remote Ollama). */
+  headers?: Record<string, string>
+  /** Ollama `keep_alive`, sent with each request when set (e.g. "5m", 0). */
+  keepAlive?: string | number
+  /** Injected fetch (tests, proxies). SDKs that cannot take one use the global fetch. */
+  fetch?: typeof fetch
+}
+
+/** One request as the factory hands it to a provider. */
+export interface ProviderRequest {
+  model: string
+  messages: ChatMessage[]
+  system?: string
+  maxTokens?: number
+  temperature?: number
+  jsonMode?: boolean
+  /** Aborts the HTTP request (user Stop or the factory's timeout). */
+  signal: AbortSignal
+}
+
+export type ProviderChunk = { type: 'delta'; text: string } | { type: 'usage'; usage: Usage }
+
+export interface ProviderModel {
+  name: string
+  /** Bytes on disk (Ollama) when known. */
+  size?: number
+  modifiedAt?: string
+  family?: string
+  parameterSize?: string
+  quantization?: string
+  displayName?: string
+}
+
+/**
+ * A provider client built from one SDK. Every method rejects only with `LlmError`
+ * (the provider maps its SDK's errors; see `mapError` in each folder).
+ */
+export interface ProviderClient {
+  readonly provider: ProviderName
+  generate(request: ProviderRequest): Promise<{ text: string; usage: Usage }>
+  stream(request: ProviderRequest): AsyncIterable<ProviderChunk>
+  listModels(signal?: AbortSignal): Promise<ProviderModel[]>
+}
+
+/** Each provider folder's index.ts default-exports one of these; it loads its SDK with `import()`. */
+export type ProviderClientFactory = (settings: ProviderSettings) => Promise<ProviderClient>

@@ -1,0 +1,164 @@
+// The factory's vocabulary shared by main, CLI and renderer: providers, provenance, options, results, errors.
+
+export const PROVIDERS = ['ollama', 'gemini', 'groq', 'mock'] as const
+export type ProviderName = (typeof PROVIDERS)[number]
+
+export function isProviderName(value: string): value is ProviderName {
+  return (PROVIDERS as readonly string[]).includes(value)
+}
+
+/** Built-in default model per provider (the last layer of resolution). */
+export const DEFAULT_MODELS: Readonly<Record<ProviderName, string>> = {
+  ollama: 'phi3:mini',
+  gemini: 'gemini-2.5-flash',
+  groq: 'llama-3.1-8b-instant',
+  mock: 'mock-model',
+}
+
+export const DEFAULT_OLLAMA_BASE_URL = 'http://localhost:11434'
+
+export const CONFIG_LAYERS = [
+  'argument',
+  'factory-config',
+  'global-config',
+  'cloud-run-preference',
+  'default',
+] as const
+export type ConfigLayer = (typeof CONFIG_LAYERS)[number]
+
+/** Where a resolved value came from: `origin` is a file path, `env:NAME` or `dotenv:NAME`. */
+export interface Provenance {
+  layer: ConfigLayer
+  key: string
+  origin: string
+}
+
+/** One place the resolver looked at, in order; `status` tells whether it supplied the value. */
+export interface ProvenanceStep extends Provenance {
+  status: 'won' | 'shadowed' | 'absent' | 'skipped'
+  /** The value found there (keys are masked), when there was one. */
+  value?: string
+  /** Why a found value was not used (e.g. "vllm: no handler in this app"). */
+  reason?: string
+}
+
+export interface ResolvedField<T> {
+  value: T
+  source: Provenance
+  chain: ProvenanceStep[]
+}
+
+export type ChatRole = 'user' | 'assistant'
+export interface ChatMessage {
+  role: ChatRole
+  content: string
+}
+
+export interface GenerateOptions {
+  model?: string
+  maxTokens?: number
+  temperature?: number
+  jsonMode?: boolean
+  system?: string
+  /** Earlier turns of a conversation, oldest first; the prompt is appended as the last user turn. */
+  history?: ChatMessage[]
+  signal?: AbortSignal
+}
+
+export interface Usage {
+  promptTokens?: number
+  completionTokens?: number
+}
+
+export interface Timings {
+  /** Milliseconds from the call to the first text delta (streaming) or to the answer. */
+  firstTokenMs: number
+  totalMs: number
+  /** Completion tokens per second of generation, when it can be computed. */
+  tokensPerSecond?: number
+}
+
+export interface GenerateResult {
+  text: string
+  provider: ProviderName
+  model: string
+  usage: Usage
+  timings: Timings
+}
+
+export type StreamEvent =
+  | { type: 'delta'; text: string }
+  | {
+      type: 'done'
+      text: string
+      usage: Usage
+      timings: Timings
+      provider: ProviderName
+      model: string
+    }
+
+export const LLM_ERROR_CODES = [
+  'auth',
+  'rate_limit',
+  'unreachable',
+  'timeout',
+  'model_not_found',
+  'bad_request',
+  'aborted',
+  'invalid_json',
+  'provider',
+] as const
+export type LlmErrorCode = (typeof LLM_ERROR_CODES)[number]
+
+export interface LlmErrorData {
+  code: LlmErrorCode
+  message: string
+  provider?: string
+  model?: string
+  status?: number
+  retryAfterMs?: number
+  /** For invalid_json: the text the model returned. */
+  text?: string
+}
+
+/** The one error type every provider failure becomes. */
+export class LlmError extends Error implements LlmErrorData {
+  readonly code: LlmErrorCode
+  readonly provider?: string
+  readonly model?: string
+  readonly status?: number
+  readonly retryAfterMs?: number
+  readonly text?: string
+
+  constructor(data: LlmErrorData, options?: { cause?: unknown }) {
+    super(data.message, options)
+    this.name = 'LlmError'
+    this.code = data.code
+    this.provider = data.provider
+    this.model = data.model
+    this.status = data.status
+    this.retryAfterMs = data.retryAfterMs
+    this.text = data.text
+  }
+
+  get retryable(): boolean {
+    return (
+      this.code === 'rate_limit' ||
+      (this.code === 'provider' && (this.status ?? 0) >= 500) ||
+      (this.code === 'unreachable' && this.status === undefined)
+    )
+  }
+
+  toJSON(): LlmErrorData {
+    const { code, message, provider, model, status, retryAfterMs, text } = this
+    return { code, message, provider, model, status, retryAfterMs, text }
+  }
+}
+
+/** `gsk_abcdef…9f2a`-style mask: enough to recognise a key, never enough to use it. */
+export function maskSecret(secret: string | undefined | null): string | null {
+  if (!secret) return null
+  if (secret.length <= 8) return '…' + secret.slice(-2)
+  const prefix = /^[a-z]{2,5}[_-]/i.exec(secret)?.[0] ?? secret.slice(0, 4)
+  return `${prefix}…${secret.slice(-4)}`
+}
