@@ -1,4 +1,5 @@
 // What reading a workspace yields: global config lookups with origins, the factory json, and their problems.
+import type { ConfigIssue } from '../../../shared/config-issue'
 import type { FactoryConfig } from '../../../shared/config-schema'
 
 /** A value found in global config or the environment, with where it came from. */
@@ -10,13 +11,7 @@ export interface ConfigValue {
   origin: string
 }
 
-/** A problem in a config file, pointing at the spot (1-based line and column). */
-export interface ConfigIssue {
-  file: string
-  line: number
-  column: number
-  message: string
-}
+export type { ConfigIssue } from '../../../shared/config-issue'
 
 /** Thrown for a config file that cannot be read or is not valid; never an empty config in its place. */
 export class ConfigFileError extends Error implements ConfigIssue {
