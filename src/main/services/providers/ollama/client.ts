@@ -1,0 +1,162 @@
+// The Ollama ProviderClient over ollama-js: /api/chat (plain and streamed) and /api/tags, one SDK call per request.
+import type { AbortableAsyncIterator, ChatRequest, ChatResponse, ModelResponse, Ollama } from 'ollama'
+import { DEFAULT_OLLAMA_BASE_URL } from '../../../../shared/llm'
+import type { Usage } from '../../../../shared/llm'
+import type {
+  ProviderChunk,
+  ProviderClient,
+  ProviderModel,
+  ProviderRequest,
+  ProviderSettings,
+} from '../types'
+import { mapError } from './map-error'
+import type { OllamaErrorContext } from './map-error'
+
+export type OllamaConstructor = typeof Ollama
+
+/** Loads ollama-js lazily so an app without the SDK can still start (the factory falls back). */
+export async function loadOllamaSdk(): Promise<OllamaConstructor> {
+  const sdk = await import('ollama')
+  return sdk.Ollama
+}
+
+export interface OllamaConnection {
+  baseUrl?: string
+  headers?: Record<string, string>
+  fetch?: typeof fetch
+}
+
+/** One SDK instance bound to one request: its fetch carries the request's signal and remembers the response. */
+export interface OllamaCall {
+  ollama: Ollama
+  errorContext(model?: string): OllamaErrorContext
+}
+
+/**
+ * ollama-js passes no signal for non-streamed calls and its own controller for streamed ones, and its
+ * ResponseError keeps only the status. Wrapping fetch per call fixes both without touching globals,
+ * and a fresh instance per call keeps concurrent requests from sharing that state.
+ */
+export function openCall(
+  OllamaSdk: OllamaConstructor,
+  connection: OllamaConnection,
+  signal?: AbortSignal,
+): OllamaCall {
+  const baseUrl = connection.baseUrl ?? DEFAULT_OLLAMA_BASE_URL
+  const baseFetch = connection.fetch ?? globalThis.fetch
+  let responseHeaders: Headers | undefined
+  let responseStarted = false
+
+  const callFetch: typeof fetch = async (input, init) => {
+    const signals = [init?.signal, signal].filter((s): s is AbortSignal => s != null)
+    const merged = signals.length > 1 ? AbortSignal.any(signals) : signals[0]
+    const response = await baseFetch(input, { ...init, signal: merged })
+    responseHeaders = response.headers
+    responseStarted = true
+    return response
+  }
+
+  const ollama = new OllamaSdk({ host: baseUrl, headers: connection.headers, fetch: callFetch })
+  return {
+    ollama,
+    errorContext: (model) => ({ baseUrl, model, signal, responseHeaders, responseStarted }),
+  }
+}
+
+function usageOf(response: Partial<ChatResponse>): Usage {
+  return { promptTokens: response.prompt_eval_count, completionTokens: response.eval_count }
+}
+
+/** Ollama's JSON says string; the SDK's types say Date. Accept both. */
+export function isoDate(value: Date | string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  return value instanceof Date ? value.toISOString() : String(value)
+}
+
+export function toProviderModel(model: ModelResponse): ProviderModel {
+  return {
+    name: model.name,
+    size: model.size,
+    modifiedAt: isoDate(model.modified_at),
+    family: model.details?.family,
+    parameterSize: model.details?.parameter_size,
+    quantization: model.details?.quantization_level,
+  }
+}
+
+export class OllamaProviderClient implements ProviderClient {
+  readonly provider = 'ollama' as const
+
+  constructor(
+    private readonly OllamaSdk: OllamaConstructor,
+    private readonly settings: ProviderSettings,
+  ) {}
+
+  private chatRequest(request: ProviderRequest): ChatRequest {
+    const { system, maxTokens, temperature } = request
+    const messages = [...(system ? [{ role: 'system', content: system }] : []), ...request.messages]
+    const body: ChatRequest = { model: request.model, messages }
+    const options: ChatRequest['options'] = {}
+    if (temperature !== undefined) options.temperature = temperature
+    if (maxTokens !== undefined) options.num_predict = maxTokens
+    if (Object.keys(options).length > 0) body.options = options
+    if (request.jsonMode) body.format = 'json'
+    if (this.settings.keepAlive !== undefined) body.keep_alive = this.settings.keepAlive
+    return body
+  }
+
+  private open(signal?: AbortSignal): OllamaCall {
+    return openCall(this.OllamaSdk, this.settings, signal)
+  }
+
+  async generate(request: ProviderRequest): Promise<{ text: string; usage: Usage }> {
+    const call = this.open(request.signal)
+    try {
+      const response = await call.ollama.chat({ ...this.chatRequest(request), stream: false })
+      return { text: response.message?.content ?? '', usage: usageOf(response) }
+    } catch (err) {
+      throw mapError(err, call.errorContext(request.model))
+    }
+  }
+
+  async *stream(request: ProviderRequest): AsyncGenerator<ProviderChunk> {
+    const call = this.open(request.signal)
+    let chunks: AbortableAsyncIterator<ChatResponse>
+    try {
+      chunks = await call.ollama.chat({ ...this.chatRequest(request), stream: true })
+    } catch (err) {
+      throw mapError(err, call.errorContext(request.model))
+    }
+    try {
+      const iterator = chunks[Symbol.asyncIterator]()
+      for (;;) {
+        let next: IteratorResult<ChatResponse, void>
+        try {
+          next = await iterator.next()
+        } catch (err) {
+          throw mapError(err, call.errorContext(request.model))
+        }
+        if (next.done) return
+        const chunk = next.value
+        if (chunk.message?.content) yield { type: 'delta', text: chunk.message.content }
+        if (chunk.done) {
+          yield { type: 'usage', usage: usageOf(chunk) }
+          return
+        }
+      }
+    } finally {
+      // A consumer that stops early (break, Stop) must close the HTTP response too.
+      chunks.abort()
+    }
+  }
+
+  async listModels(signal?: AbortSignal): Promise<ProviderModel[]> {
+    const call = this.open(signal)
+    try {
+      const { models } = await call.ollama.list()
+      return models.map(toProviderModel)
+    } catch (err) {
+      throw mapError(err, call.errorContext())
+    }
+  }
+}

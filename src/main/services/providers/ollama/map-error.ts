@@ -1,0 +1,150 @@
+// Turns whatever ollama-js, fetch or the socket threw into the one LlmError, with a next step to take.
+import { LlmError } from '../../../../shared/llm'
+import type { LlmErrorCode } from '../../../../shared/llm'
+
+export interface OllamaErrorContext {
+  baseUrl: string
+  model?: string
+  /** The request's own signal: once it fired, whatever the SDK threw is a cancellation. */
+  signal?: AbortSignal
+  /** Headers of the response the failure came with (ollama-js's ResponseError drops them). */
+  responseHeaders?: Headers
+  /** Whether an HTTP response had started: tells "cannot connect" from "lost mid-answer". */
+  responseStarted?: boolean
+  now?: () => number
+}
+
+/** Socket-level failure codes (Node and undici) meaning the server could not be talked to. */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_CLOSED',
+])
+
+interface ErrorLike {
+  name?: unknown
+  message?: unknown
+  code?: unknown
+  cause?: unknown
+  status_code?: unknown
+  error?: unknown
+}
+
+function asErrorLike(value: unknown): ErrorLike | undefined {
+  return typeof value === 'object' && value !== null ? (value as ErrorLike) : undefined
+}
+
+/** The error and its `cause`s, outermost first (undici hides the socket error in `cause`). */
+function causeChain(err: unknown): ErrorLike[] {
+  const chain: ErrorLike[] = []
+  for (let e = asErrorLike(err); e && chain.length < 8; e = asErrorLike(e.cause)) chain.push(e)
+  return chain
+}
+
+/** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined
+  const trimmed = value.trim()
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000)
+  const date = Date.parse(trimmed)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+export function unreachableMessage(baseUrl: string): string {
+  return `Ollama is not reachable at ${baseUrl} — is \`ollama serve\` running?`
+}
+
+export function notInstalledMessage(model: string, baseUrl: string): string {
+  return `Model ${model} is not installed on ${baseUrl} — pull it with \`ollama pull ${model}\``
+}
+
+function statusError(status: number, serverMessage: string, ctx: OllamaErrorContext): LlmError {
+  const { baseUrl, model } = ctx
+  const base = { provider: 'ollama', model, status }
+  if (status === 401 || status === 403) {
+    const message = `Ollama at ${baseUrl} refused the request (HTTP ${status}: ${serverMessage}) — check the Authorization header configured for this host.`
+    return new LlmError({ ...base, code: 'auth', message })
+  }
+  if (status === 404) {
+    const message = model
+      ? notInstalledMessage(model, baseUrl)
+      : `Ollama at ${baseUrl} answered 404: ${serverMessage}`
+    return new LlmError({ ...base, code: 'model_not_found', message })
+  }
+  if (status === 429) {
+    const retryAfterMs = parseRetryAfter(ctx.responseHeaders?.get('retry-after'), ctx.now?.())
+    const wait = retryAfterMs === undefined ? 'a moment' : `${Math.ceil(retryAfterMs / 1000)} s`
+    const message = `Ollama at ${baseUrl} is rate limiting requests — try again in ${wait}.`
+    return new LlmError({ ...base, code: 'rate_limit', message, retryAfterMs })
+  }
+  const code: LlmErrorCode = status === 400 ? 'bad_request' : 'provider'
+  return new LlmError({ ...base, code, message: `Ollama answered HTTP ${status}: ${serverMessage}` })
+}
+
+/** Ollama reports some failures inside a 200 stream (`{"error": …}`); ollama-js rethrows the text. */
+function streamedError(message: string, ctx: OllamaErrorContext): LlmError | undefined {
+  const { baseUrl, model } = ctx
+  if (/file does not exist|manifest.*(not found|unknown)/i.test(message)) {
+    const name = model ?? 'this model'
+    const text = `Model ${name} was not found in the Ollama library — check the name (see https://ollama.com/library).`
+    return new LlmError({ code: 'model_not_found', message: text, provider: 'ollama', model })
+  }
+  if (/model .*not found/i.test(message)) {
+    const text = model ? notInstalledMessage(model, baseUrl) : `Ollama: ${message}`
+    return new LlmError({ code: 'model_not_found', message: text, provider: 'ollama', model })
+  }
+  return undefined
+}
+
+function isAbort(chain: ErrorLike[], signal?: AbortSignal): 'timeout' | 'aborted' | undefined {
+  const reason = asErrorLike(signal?.reason)
+  if (signal?.aborted) return reason?.name === 'TimeoutError' ? 'timeout' : 'aborted'
+  if (chain.some((e) => e.name === 'TimeoutError')) return 'timeout'
+  if (chain.some((e) => e.name === 'AbortError')) return 'aborted'
+  return undefined
+}
+
+/** Maps any failure of an Ollama call to an LlmError (already-mapped errors pass through). */
+export function mapError(err: unknown, ctx: OllamaErrorContext): LlmError {
+  if (err instanceof LlmError) return err
+  const { baseUrl, model } = ctx
+  const chain = causeChain(err)
+  const top = chain[0]
+  const topMessage = typeof top?.message === 'string' ? top.message : String(err)
+  const base = { provider: 'ollama', model }
+
+  const abort = isAbort(chain, ctx.signal)
+  if (abort === 'timeout') {
+    return new LlmError({ ...base, code: 'timeout', message: 'Ollama did not answer in time.' }, { cause: err })
+  }
+  if (abort === 'aborted') {
+    return new LlmError({ ...base, code: 'aborted', message: 'The request was cancelled.' }, { cause: err })
+  }
+
+  if (top?.name === 'ResponseError' && typeof top.status_code === 'number') {
+    const mapped = statusError(top.status_code, topMessage, ctx)
+    return new LlmError(mapped.toJSON(), { cause: err })
+  }
+
+  const connectionLost = chain.some(
+    (e) => (typeof e.code === 'string' && CONNECTION_CODES.has(e.code)) || e.message === 'terminated',
+  )
+  if (connectionLost || (top?.name === 'TypeError' && topMessage === 'fetch failed')) {
+    const message = ctx.responseStarted
+      ? `Ollama at ${baseUrl} closed the connection before the answer was complete — check the Ollama server log (it may have run out of memory).`
+      : unreachableMessage(baseUrl)
+    return new LlmError({ ...base, code: 'unreachable', message }, { cause: err })
+  }
+
+  const streamed = streamedError(topMessage, ctx)
+  if (streamed) return new LlmError(streamed.toJSON(), { cause: err })
+  return new LlmError({ ...base, code: 'provider', message: `Ollama: ${topMessage}` }, { cause: err })
+}
