@@ -6,6 +6,7 @@ import type {
   ResolvedField,
   StreamEvent,
 } from '../../../shared/llm'
+import type { Catalog } from '../../../shared/catalog'
 import type { HandlerClass, ResolutionView } from '../../../shared/resolution'
 import type { ProviderModel } from '../providers/types'
 
@@ -50,6 +51,8 @@ export interface LlmHandler {
 
 export interface LlmFactory {
   resolve(args?: HandlerArgs): Promise<Resolution>
+  /** The merged Cloud Run friendly catalog (defaults ⊕ the factory json). */
+  catalog(): Promise<Catalog>
   createLlmHandler(args?: HandlerArgs): Promise<LlmHandler>
   /** Forget cached handlers and the cached workspace config (call after config changes). */
   clearHandlerCache(): void

@@ -13,6 +13,8 @@ export interface ProviderSettings {
   keepAlive?: string | number
   /** Injected fetch (tests, proxies). SDKs that cannot take one use the global fetch. */
   fetch?: typeof fetch
+  /** Mock provider only: simulated latency (from `llm.mock.latency_ms` / `chunk_delay_ms`). */
+  mock?: { latencyMs?: number; chunkDelayMs?: number; chunkSize?: number }
 }
 
 /** One request as the factory hands it to a provider. */

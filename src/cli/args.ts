@@ -1,0 +1,116 @@
+// Parses and validates the CLI's arguments (node:util parseArgs + zod); bad input is a UsageError.
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+import { PROVIDERS } from '../shared/llm'
+
+export const COMMANDS = ['resolve', 'generate', 'catalog', 'models'] as const
+export type Command = (typeof COMMANDS)[number]
+
+export const USAGE = `Usage: npm run --silent cli -- <command> [options]
+
+Commands:
+  resolve    the effective provider, model, key (masked), base URL, handler and where each came from
+  generate   send a prompt (--prompt TEXT, or stdin) and print the answer
+  catalog    the merged Cloud Run friendly Ollama catalog
+  models     models installed on the Ollama host
+
+Options:
+  --workspace DIR      workspace folder (default: $MINDX_WORKSPACE, else the current directory)
+  --provider NAME      ${PROVIDERS.join(' | ')}
+  --model NAME         model name for the provider's API
+  --api-key KEY        API key (prefer config or env; shows up in shell history)
+  --base-url URL       provider base URL (proxies, gateways, remote Ollama)
+  --json               machine-readable output: exactly one JSON object on stdout
+  generate only:
+  --prompt TEXT  --system TEXT  --max-tokens N  --temperature T (0-2)  --json-mode  --stream`
+
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+const optionalText = z.string().trim().min(1).optional()
+const cliSchema = z.object({
+  command: z.enum(COMMANDS),
+  workspace: z.string().min(1),
+  provider: z.enum(PROVIDERS).optional(),
+  model: optionalText,
+  apiKey: optionalText,
+  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  json: z.boolean(),
+  prompt: z.string().optional(),
+  system: z.string().optional(),
+  maxTokens: z.coerce.number().int().positive().optional(),
+  temperature: z.coerce.number().min(0).max(2).optional(),
+  jsonMode: z.boolean(),
+  stream: z.boolean(),
+})
+export type CliArgs = z.infer<typeof cliSchema>
+
+export function parseCliArgs(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  cwd: string,
+): CliArgs {
+  let parsed: ReturnType<typeof parse>
+  try {
+    parsed = parse(argv)
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err))
+  }
+  const { values, positionals } = parsed
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0 ? 'No command given.' : `Unexpected argument: ${positionals[1]}`,
+    )
+  }
+  const result = cliSchema.safeParse({
+    command: positionals[0],
+    // npm run changes the cwd to the package root; INIT_CWD is where the user typed the command.
+    workspace: values.workspace ?? env.MINDX_WORKSPACE ?? env.INIT_CWD ?? cwd,
+    provider: values.provider?.toLowerCase(),
+    model: values.model,
+    apiKey: values['api-key'],
+    baseUrl: values['base-url'],
+    json: values.json ?? false,
+    prompt: values.prompt,
+    system: values.system,
+    maxTokens: values['max-tokens'],
+    temperature: values.temperature,
+    jsonMode: values['json-mode'] ?? false,
+    stream: values.stream ?? false,
+  })
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    const name = issue?.path.join('.') ?? 'argument'
+    throw new UsageError(`Invalid ${flagName(name)}: ${issue?.message ?? 'invalid value'}`)
+  }
+  return result.data
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      workspace: { type: 'string' },
+      provider: { type: 'string' },
+      model: { type: 'string' },
+      'api-key': { type: 'string' },
+      'base-url': { type: 'string' },
+      json: { type: 'boolean' },
+      prompt: { type: 'string' },
+      system: { type: 'string' },
+      'max-tokens': { type: 'string' },
+      temperature: { type: 'string' },
+      'json-mode': { type: 'boolean' },
+      stream: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
+}
+
+function flagName(path: string): string {
+  if (path === 'command') return `command (expected one of ${COMMANDS.join(', ')})`
+  return '--' + path.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())
+}

@@ -1,0 +1,166 @@
+// `npm run --silent cli -- <resolve|generate|catalog|models>`: the factory from a terminal.
+import { createLlmFactory, LlmError } from '../main/services/factory'
+import type { LlmFactory } from '../main/services/factory'
+import { ConfigFileError } from '../main/services/config/types'
+import type { CliArgs } from './args'
+import { parseCliArgs, USAGE, UsageError } from './args'
+import { formatCatalog, formatModels, formatResolution } from './format'
+
+interface Io {
+  out: (text: string) => void
+  err: (text: string) => void
+  readStdin: () => Promise<string | undefined>
+}
+
+/** Runs one CLI invocation; returns the exit code (0 ok, 1 failure, 2 usage). */
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  cwd: string,
+  io: Io,
+  signal?: AbortSignal,
+): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(USAGE + '\n')
+    return 0
+  }
+  let args: CliArgs
+  try {
+    args = parseCliArgs(argv, env, cwd)
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err
+    io.err(`${err.message}\n\n${USAGE}\n`)
+    return 2
+  }
+  const factory = createLlmFactory({ workspace: args.workspace, env })
+  const handlerArgs = {
+    provider: args.provider,
+    model: args.model,
+    apiKey: args.apiKey,
+    baseUrl: args.baseUrl,
+  }
+  try {
+    switch (args.command) {
+      case 'resolve': {
+        const { view } = await factory.resolve(handlerArgs)
+        const { chains: _chains, warnings, ...answer } = view
+        for (const w of warnings) io.err(`warning: ${w.file}:${w.line}:${w.column}: ${w.message}\n`)
+        io.out(args.json ? JSON.stringify(answer) + '\n' : formatResolution(view) + '\n')
+        return 0
+      }
+      case 'catalog': {
+        const catalog = await factory.catalog()
+        io.out(args.json ? JSON.stringify(catalog) + '\n' : formatCatalog(catalog) + '\n')
+        return 0
+      }
+      case 'models': {
+        const handler = await factory.createLlmHandler({ ...handlerArgs, provider: 'ollama' })
+        const models = await handler.listModels(signal)
+        io.out(args.json ? JSON.stringify({ models }) + '\n' : formatModels(models) + '\n')
+        return 0
+      }
+      case 'generate':
+        return await generate(factory, args, handlerArgs, io, signal)
+    }
+  } catch (err) {
+    return reportFailure(err, args.json, io)
+  }
+}
+
+async function generate(
+  factory: LlmFactory,
+  args: CliArgs,
+  handlerArgs: Parameters<LlmFactory['createLlmHandler']>[0],
+  io: Io,
+  signal: AbortSignal | undefined,
+): Promise<number> {
+  const prompt = args.prompt ?? (await io.readStdin())
+  if (prompt === undefined || prompt.trim() === '') {
+    io.err(`No prompt: pass --prompt TEXT or pipe it on stdin.\n\n${USAGE}\n`)
+    return 2
+  }
+  const handler = await factory.createLlmHandler(handlerArgs)
+  if (handler.fallbackReason) io.err(`note: ${handler.fallbackReason}\n`)
+  const options = {
+    system: args.system,
+    maxTokens: args.maxTokens,
+    temperature: args.temperature,
+    jsonMode: args.jsonMode,
+    signal,
+  }
+  if (!args.stream) {
+    const result = await handler.generate(prompt, options)
+    io.out(args.json ? JSON.stringify(result) + '\n' : result.text + '\n')
+    return 0
+  }
+  for await (const event of handler.streamText(prompt, options)) {
+    if (event.type === 'delta') {
+      if (!args.json) io.out(event.text)
+      continue
+    }
+    const { type: _type, ...result } = event
+    io.out(args.json ? JSON.stringify(result) + '\n' : '\n')
+  }
+  return 0
+}
+
+function reportFailure(err: unknown, json: boolean, io: Io): number {
+  if (err instanceof LlmError) {
+    io.err(`error (${err.code}): ${err.message}\n`)
+    if (json) {
+      const { code, message, retryAfterMs } = err
+      io.out(
+        JSON.stringify({ error: { code, message, retryAfterMs: retryAfterMs ?? null } }) + '\n',
+      )
+    }
+    return 1
+  }
+  if (err instanceof ConfigFileError) {
+    io.err(`error (config_invalid): ${err.message}\n`)
+    if (json) {
+      const { file, line, column, message } = err
+      io.out(
+        JSON.stringify({
+          error: { code: 'config_invalid', message, file, line, column, retryAfterMs: null },
+        }) + '\n',
+      )
+    }
+    return 1
+  }
+  throw err
+}
+
+async function readStdin(): Promise<string | undefined> {
+  if (process.stdin.isTTY) return undefined
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+const isEntry =
+  process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))
+if (isEntry) {
+  const controller = new AbortController()
+  process.once('SIGINT', () => controller.abort())
+  runCli(
+    process.argv.slice(2),
+    process.env,
+    process.cwd(),
+    {
+      out: (t) => process.stdout.write(t),
+      err: (t) => process.stderr.write(t),
+      readStdin,
+    },
+    controller.signal,
+  ).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (err: unknown) => {
+      process.stderr.write(
+        `unexpected error: ${err instanceof Error ? err.message : String(err)}\n`,
+      )
+      process.exitCode = 1
+    },
+  )
+}

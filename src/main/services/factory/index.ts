@@ -1,0 +1,211 @@
+// The factory's public entry: createLlmFactory({ workspace, env?, fetch? }) → resolve / createLlmHandler.
+import { mergeCatalog } from '../catalog'
+import { loadWorkspaceConfig } from '../config'
+import type { WorkspaceConfig } from '../config/types'
+import type { ProviderName } from '../../../shared/llm'
+import { maskSecret } from '../../../shared/llm'
+import type { ResolutionView } from '../../../shared/resolution'
+import type { ProviderClient, ProviderSettings } from '../providers/types'
+import type { CallPolicy } from './call-policy'
+import { DEFAULT_CALL_POLICY } from './call-policy'
+import { createHandler } from './handler'
+import { createMissingKeyClient } from './missing-key-client'
+import type { ProviderLoaders } from './provider-loaders'
+import { HANDLER_CLASSES, PROVIDER_LOADERS } from './provider-loaders'
+import type { ResolvedFields } from './resolve-fields'
+import { factorySettings, resolveFields } from './resolve-fields'
+import type { HandlerArgs, LlmFactory, LlmHandler, Resolution } from './types'
+
+export { LlmError } from '../../../shared/llm'
+export type { HandlerArgs, LlmFactory, LlmHandler, Resolution } from './types'
+
+export interface LlmFactoryOptions {
+  /** The workspace folder (shaped like a mindX checkout). */
+  workspace: string
+  /** The environment to read MINDX_* and provider variables from; defaults to process.env. */
+  env?: Record<string, string | undefined>
+  /** Injected into SDKs that accept one (tests, proxies). */
+  fetch?: typeof fetch
+  /** Retry/timeout behaviour; tests shorten the sleeps. */
+  policy?: Partial<CallPolicy>
+  /** Replace provider folders (tests of the fallback path). */
+  providers?: Partial<ProviderLoaders>
+}
+
+const API_KEY_ENV: Partial<Record<ProviderName, string>> = {
+  gemini: 'GEMINI_API_KEY',
+  groq: 'GROQ_API_KEY',
+}
+
+export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
+  const env = options.env ?? process.env
+  const loaders = { ...PROVIDER_LOADERS, ...options.providers }
+  let workspace: Promise<WorkspaceConfig> | undefined
+  const handlers = new Map<string, Promise<LlmHandler>>()
+
+  const loadWorkspace = () => {
+    workspace ??= loadWorkspaceConfig({ root: options.workspace, env }).catch((err: unknown) => {
+      workspace = undefined // a fixed file is picked up by the next call
+      throw err
+    })
+    return workspace
+  }
+
+  const handlerFor = (ws: WorkspaceConfig, fields: ResolvedFields): Promise<LlmHandler> => {
+    const key = JSON.stringify([
+      fields.provider.value,
+      fields.model.value,
+      fields.apiKey.value,
+      fields.baseUrl.value,
+    ])
+    let handler = handlers.get(key)
+    if (!handler) {
+      // Stored before it settles so concurrent callers share one creation (single flight).
+      handler = buildHandler(ws, fields, loaders, options)
+      handlers.set(key, handler)
+      handler.catch(() => handlers.delete(key))
+    }
+    return handler
+  }
+
+  const fieldsFor = async (args: HandlerArgs) => {
+    const ws = await loadWorkspace()
+    return { ws, fields: resolveFields(args, ws, catalogOf(ws)) }
+  }
+
+  const resolve = async (args: HandlerArgs = {}): Promise<Resolution> => {
+    const { ws, fields } = await fieldsFor(args)
+    const handler = await handlerFor(ws, fields)
+    const settings = runtimeSettings(ws, fields.provider.value)
+    const view: ResolutionView = {
+      provider: fields.provider.value,
+      model: fields.model.value,
+      apiKey: maskSecret(fields.apiKey.value),
+      baseUrl: fields.baseUrl.value,
+      handler: handler.handlerClass,
+      fallbackReason: handler.fallbackReason,
+      sources: {
+        provider: fields.provider.source,
+        model: fields.model.source,
+        apiKey: fields.apiKey.source,
+        baseUrl: fields.baseUrl.source,
+      },
+      chains: {
+        provider: fields.provider.chain,
+        model: fields.model.chain,
+        apiKey: fields.apiKey.chain,
+        baseUrl: fields.baseUrl.chain,
+      },
+      warnings: [...ws.global.warnings],
+    }
+    return {
+      ...fields,
+      ...settings,
+      handler: handler.handlerClass,
+      fallbackReason: handler.fallbackReason,
+      view,
+    }
+  }
+
+  return {
+    resolve,
+    async createLlmHandler(args: HandlerArgs = {}) {
+      const { ws, fields } = await fieldsFor(args)
+      return handlerFor(ws, fields)
+    },
+    async catalog() {
+      return catalogOf(await loadWorkspace())
+    },
+    clearHandlerCache() {
+      handlers.clear()
+      workspace = undefined
+    },
+  }
+}
+
+function catalogOf(ws: WorkspaceConfig) {
+  return mergeCatalog(ws.factory.data.ollama_settings_for_factory?.cloud_run_friendly_models)
+}
+
+/** Per-provider settings that are not part of the cache key: headers, keep_alive, timeout. */
+function runtimeSettings(
+  ws: WorkspaceConfig,
+  provider: ProviderName,
+): { headers: Record<string, string>; keepAlive?: string | number; timeoutMs?: number } {
+  const headers = { ...(factorySettings(ws, provider).headers ?? {}) }
+  const keepAlive = ws.global.get(`llm.${provider}.keep_alive`)?.value
+  const timeout = Number(ws.global.get(`llm.${provider}.timeout`)?.value)
+  return {
+    headers,
+    ...(typeof keepAlive === 'string' || typeof keepAlive === 'number' ? { keepAlive } : {}),
+    ...(Number.isFinite(timeout) && timeout > 0 ? { timeoutMs: timeout * 1000 } : {}),
+  }
+}
+
+async function buildHandler(
+  ws: WorkspaceConfig,
+  fields: ResolvedFields,
+  loaders: ProviderLoaders,
+  options: LlmFactoryOptions,
+): Promise<LlmHandler> {
+  const provider = fields.provider.value
+  const runtime = runtimeSettings(ws, provider)
+  const policy = { ...DEFAULT_CALL_POLICY, ...options.policy, timeoutMs: runtime.timeoutMs }
+  const base = { model: fields.model.value, policy }
+  const envName = API_KEY_ENV[provider]
+  if (envName !== undefined && fields.apiKey.value === null) {
+    const client = createMissingKeyClient(provider, envName)
+    return createHandler({
+      ...base,
+      provider,
+      client,
+      handlerClass: HANDLER_CLASSES[provider],
+      fallbackReason: null,
+    })
+  }
+  const settings: ProviderSettings = {
+    model: fields.model.value,
+    ...(fields.apiKey.value === null ? {} : { apiKey: fields.apiKey.value }),
+    ...(fields.baseUrl.value === null ? {} : { baseUrl: fields.baseUrl.value }),
+    headers: runtime.headers,
+    ...(runtime.keepAlive === undefined ? {} : { keepAlive: runtime.keepAlive }),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(provider === 'mock' ? { mock: mockSettings(ws) } : {}),
+  }
+  let client: ProviderClient
+  try {
+    client = await (await loaders[provider]())(settings)
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err)
+    const fallbackReason = `${provider}: its SDK could not be loaded (${detail}), using Mock`
+    client = await (await loaders.mock())({ model: 'mock-model' })
+    return createHandler({
+      ...base,
+      provider: 'mock',
+      client,
+      handlerClass: 'MockHandler',
+      fallbackReason,
+    })
+  }
+  const fallbackReason = provider === 'mock' ? fields.fallbackReason : null
+  return createHandler({
+    ...base,
+    provider,
+    client,
+    handlerClass: HANDLER_CLASSES[provider],
+    fallbackReason,
+  })
+}
+
+function mockSettings(ws: WorkspaceConfig): NonNullable<ProviderSettings['mock']> {
+  const num = (key: string) => {
+    const value = Number(ws.global.get(key)?.value)
+    return Number.isFinite(value) && value >= 0 ? value : undefined
+  }
+  const latencyMs = num('llm.mock.latency_ms')
+  const chunkDelayMs = num('llm.mock.chunk_delay_ms')
+  return {
+    ...(latencyMs === undefined ? {} : { latencyMs }),
+    ...(chunkDelayMs === undefined ? {} : { chunkDelayMs }),
+  }
+}
