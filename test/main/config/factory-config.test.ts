@@ -27,7 +27,8 @@ async function errorOf(promise: Promise<unknown>): Promise<ConfigFileError> {
     () => undefined,
     (e: unknown) => e,
   )
-  if (!(error instanceof ConfigFileError)) throw new Error(`expected a ConfigFileError: ${String(error)}`)
+  if (!(error instanceof ConfigFileError))
+    throw new Error(`expected a ConfigFileError: ${String(error)}`)
   return error
 }
 
