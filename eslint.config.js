@@ -80,6 +80,11 @@ export default tseslint.config(
     },
   },
   {
+    // vitest's asymmetric matchers (expect.any, expect.stringMatching) are typed `any`.
+    files: ['test/**', 'e2e/**', '**/*.test.ts', '**/*.test.tsx'],
+    rules: { '@typescript-eslint/no-unsafe-assignment': 'off' },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },
