@@ -1,0 +1,277 @@
+// The plumbing every fake provider server shares: start/stop, request log, fault queue, delays, streamed writes.
+import { createServer } from 'node:http'
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface RecordedRequest {
+  method: string
+  /** Path without the query string. */
+  path: string
+  query: Record<string, string>
+  headers: IncomingHttpHeaders
+  /** Parsed JSON when the body is JSON, the raw text otherwise, undefined when empty. */
+  body: unknown
+  /** The client closed the connection before the response was complete. */
+  closedEarly: boolean
+  /** The fake itself destroyed the socket (dropMidStream). */
+  droppedByServer: boolean
+  /** Resolves once the response finished or the connection closed. */
+  settled: Promise<void>
+}
+
+export interface Fault {
+  status: number
+  /** JSON body (object) or raw text; default: the provider's own error body for that status. */
+  body?: unknown
+  headers?: Record<string, string>
+  /** How many requests fail (default 1). */
+  times?: number
+  /** Only requests to this path fail (default: any path). */
+  path?: string
+}
+
+/** What a provider fake's route handler gets for one request. */
+export interface FakeExchange {
+  request: RecordedRequest
+  url: URL
+  res: ServerResponse
+  json(status: number, body: unknown, headers?: Record<string, string>): void
+  /** Writes each chunk as it comes, honouring dropMidStream/stallMidStream; resolves when done or cut. */
+  stream(headers: Record<string, string>, chunks: Iterable<string>): Promise<void>
+}
+
+export interface FakeHttpOptions {
+  port?: number
+  route: (exchange: FakeExchange) => void | Promise<void>
+  /** The provider-shaped error body used by faults that bring none. */
+  errorBody: (status: number) => unknown
+}
+
+export interface FakeHttpServer {
+  /** Origin, e.g. http://127.0.0.1:41234 */
+  url: string
+  port: number
+  requests: RecordedRequest[]
+  /** Queue a failure for the next request(s). */
+  fail(fault: Fault): void
+  /** Wait this long before the first byte of every response (0 turns it off). */
+  slow(ms: number): void
+  /** The next streamed response sends `afterChunks` chunks, then the socket is destroyed. */
+  dropMidStream(afterChunks: number): void
+  /** The next streamed response sends `afterChunks` chunks, then waits until the client goes away. */
+  stallMidStream(afterChunks: number): void
+  /** Forget faults, delays and the request log. */
+  reset(): void
+  close(): Promise<void>
+}
+
+interface Deferred {
+  promise: Promise<void>
+  resolve: () => void
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void
+  const promise = new Promise<void>((done) => (resolve = done))
+  return { promise, resolve }
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const parts: Buffer[] = []
+  for await (const part of req) parts.push(part as Buffer)
+  const text = Buffer.concat(parts).toString('utf8')
+  if (text === '') return undefined
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return text
+  }
+}
+
+/** Sleeps, but gives up as soon as the client has gone (a slow fake must not outlive an abort). */
+function pause(ms: number, closed: Promise<void>): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const elapsed = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))
+  return Promise.race([elapsed, closed]).finally(() => clearTimeout(timer))
+}
+
+function writeChunk(res: ServerResponse, chunk: string): Promise<void> {
+  // Waiting for the flush makes "N chunks reached the client, then the socket died" deterministic.
+  return new Promise((resolve) => res.write(chunk, () => resolve()))
+}
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  if (res.destroyed) return
+  const text = typeof body === 'string' ? body : JSON.stringify(body)
+  const contentType = typeof body === 'string' ? 'text/plain' : 'application/json; charset=utf-8'
+  res.writeHead(status, { 'content-type': contentType, ...headers })
+  res.end(text)
+}
+
+export async function startFakeHttp(options: FakeHttpOptions): Promise<FakeHttpServer> {
+  const requests: RecordedRequest[] = []
+  let faults: (Fault & { times: number })[] = []
+  let slowMs = 0
+  let cut: { afterChunks: number; how: 'drop' | 'stall' } | undefined
+
+  function takeFault(path: string): Fault | undefined {
+    const index = faults.findIndex((fault) => !fault.path || fault.path === path)
+    const fault = faults[index]
+    if (!fault) return undefined
+    fault.times -= 1
+    if (fault.times <= 0) faults.splice(index, 1)
+    return fault
+  }
+
+  async function stream(
+    res: ServerResponse,
+    record: RecordedRequest,
+    closed: Promise<void>,
+    headers: Record<string, string>,
+    chunks: Iterable<string>,
+  ): Promise<void> {
+    const plan = cut
+    cut = undefined
+    res.writeHead(200, headers)
+    let written = 0
+    for (const chunk of chunks) {
+      if (res.destroyed) return
+      if (plan && written === plan.afterChunks) {
+        if (plan.how === 'stall') return await closed
+        record.droppedByServer = true
+        res.socket?.destroy()
+        return
+      }
+      await writeChunk(res, chunk)
+      written += 1
+    }
+    res.end()
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const settled = deferred()
+    const closed = new Promise<void>((resolve) => res.once('close', resolve))
+    const record: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+      body: undefined,
+      closedEarly: false,
+      droppedByServer: false,
+      settled: settled.promise,
+    }
+    requests.push(record)
+    res.once('close', () => {
+      record.closedEarly = !res.writableFinished && !record.droppedByServer
+      settled.resolve()
+    })
+    record.body = await readBody(req)
+
+    if (slowMs > 0) await pause(slowMs, closed)
+    if (res.destroyed) return
+    const fault = takeFault(url.pathname)
+    if (fault) {
+      return sendJson(
+        res,
+        fault.status,
+        fault.body ?? options.errorBody(fault.status),
+        fault.headers,
+      )
+    }
+    await options.route({
+      request: record,
+      url,
+      res,
+      json: (status, body, headers) => sendJson(res, status, body, headers),
+      stream: (headers, chunks) => stream(res, record, closed, headers, chunks),
+    })
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { error: { message: String(error) } })
+      else res.destroy()
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    requests,
+    fail(fault) {
+      faults.push({ ...fault, times: fault.times ?? 1 })
+    },
+    slow(ms) {
+      slowMs = ms
+    },
+    dropMidStream(afterChunks) {
+      cut = { afterChunks, how: 'drop' }
+    },
+    stallMidStream(afterChunks) {
+      cut = { afterChunks, how: 'stall' }
+    },
+    reset() {
+      faults = []
+      slowMs = 0
+      cut = undefined
+      requests.length = 0
+    },
+    close() {
+      // Keep-alive sockets (and stalled streams) would otherwise keep close() waiting forever.
+      server.closeAllConnections()
+      return new Promise((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      )
+    },
+  }
+}
+
+// ---- Deterministic "model" behaviour shared by the LLM fakes ----
+
+export interface ReplyRequest {
+  model: string
+  /** The conversation as the provider received it, roles in the provider's own vocabulary. */
+  messages: { role: string; content: string }[]
+  jsonMode: boolean
+}
+
+export interface ReplyOptions {
+  /** The assistant's answer; default echoes the last user message. */
+  reply?: (request: ReplyRequest) => string
+  /** In JSON mode answer with truncated JSON (for the factory's invalid_json checks). */
+  invalidJson?: boolean
+}
+
+/** The fake model: echo by default, `{"echo": …}` in JSON mode, or what the test scripted. */
+export function replyText(request: ReplyRequest, options: ReplyOptions): string {
+  const lastUser = [...request.messages].reverse().find((message) => message.role === 'user')
+  const text = options.reply ? options.reply(request) : (lastUser?.content ?? '')
+  if (!request.jsonMode) return text
+  const json = options.reply ? text : JSON.stringify({ echo: text })
+  return options.invalidJson ? json.slice(0, Math.max(1, json.length - 2)) : json
+}
+
+/** Whitespace-separated words stand in for tokens: deterministic and easy to assert on. */
+export function countTokens(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length
+}
+
+/** Splits a reply into word-sized deltas that concatenate back to the exact text. */
+export function splitIntoDeltas(text: string): string[] {
+  return text.match(/\s*\S+\s*/g) ?? (text ? [text] : [])
+}
+
+/** Keeps the first `maxTokens` words, as a model stopping at its output limit would. */
+export function truncateToTokens(text: string, maxTokens: number | undefined): string {
+  if (maxTokens === undefined || countTokens(text) <= maxTokens) return text
+  return splitIntoDeltas(text).slice(0, maxTokens).join('').trimEnd()
+}
