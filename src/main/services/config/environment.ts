@@ -24,18 +24,16 @@ export class Environment {
    * `names`), then all .env ones. `key` is what the values report as their key.
    */
   lookup(names: readonly string[], key?: string): ConfigValue[] {
-    const found: ConfigValue[] = []
-    for (const [record, prefix] of [
-      [this.real, 'env'],
-      [this.dotenv, 'dotenv'],
-    ] as const) {
-      for (const name of names) {
+    const sources = [
+      { record: this.real, prefix: 'env' },
+      { record: this.dotenv, prefix: 'dotenv' },
+    ]
+    return sources.flatMap(({ record, prefix }) =>
+      names.flatMap((name) => {
         const value = ownValue(record, name)
-        if (value !== undefined)
-          found.push({ value, key: key ?? name, origin: `${prefix}:${name}` })
-      }
-    }
-    return found
+        return value === undefined ? [] : [{ value, key: key ?? name, origin: `${prefix}:${name}` }]
+      }),
+    )
   }
 }
 
