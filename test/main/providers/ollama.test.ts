@@ -131,7 +131,7 @@ describe('Ollama provider: requests', () => {
     await ollama.generate(request())
 
     expect(injected).toHaveBeenCalledOnce()
-    expect(String(injected.mock.calls[0]?.[0])).toBe(`${fake.url}/api/chat`)
+    expect(injected.mock.calls[0]?.[0]).toBe(`${fake.url}/api/chat`)
   })
 
   it('lists installed models from /api/tags with size, date, family, parameters and quantization', async () => {

@@ -1,7 +1,13 @@
 // The Ollama ProviderClient over ollama-js: /api/chat (plain and streamed) and /api/tags, one SDK call per request.
-import type { AbortableAsyncIterator, ChatRequest, ChatResponse, ModelResponse, Ollama } from 'ollama'
+import type {
+  AbortableAsyncIterator,
+  ChatRequest,
+  ChatResponse,
+  ModelResponse,
+  Ollama,
+} from 'ollama'
 import { DEFAULT_OLLAMA_BASE_URL } from '../../../../shared/llm'
-import type { Usage } from '../../../../shared/llm'
+import type { LlmError, Usage } from '../../../../shared/llm'
 import type {
   ProviderChunk,
   ProviderClient,
@@ -63,6 +69,37 @@ export function openCall(
   }
 }
 
+/**
+ * Iterates one of ollama-js's streams, turning its failures into LlmError (but not errors thrown
+ * into the consumer's loop), and aborts the HTTP response when the consumer stops early.
+ */
+export async function* mappedStream<T extends object>(
+  start: () => Promise<AbortableAsyncIterator<T>>,
+  toError: (err: unknown) => LlmError,
+): AsyncGenerator<T, void> {
+  let stream: AbortableAsyncIterator<T>
+  try {
+    stream = await start()
+  } catch (err) {
+    throw toError(err)
+  }
+  try {
+    const iterator = stream[Symbol.asyncIterator]()
+    for (;;) {
+      let next: IteratorResult<T, void>
+      try {
+        next = await iterator.next()
+      } catch (err) {
+        throw toError(err)
+      }
+      if (next.done) return
+      yield next.value
+    }
+  } finally {
+    stream.abort()
+  }
+}
+
 function usageOf(response: Partial<ChatResponse>): Usage {
   return { promptTokens: response.prompt_eval_count, completionTokens: response.eval_count }
 }
@@ -121,32 +158,13 @@ export class OllamaProviderClient implements ProviderClient {
 
   async *stream(request: ProviderRequest): AsyncGenerator<ProviderChunk> {
     const call = this.open(request.signal)
-    let chunks: AbortableAsyncIterator<ChatResponse>
-    try {
-      chunks = await call.ollama.chat({ ...this.chatRequest(request), stream: true })
-    } catch (err) {
-      throw mapError(err, call.errorContext(request.model))
-    }
-    try {
-      const iterator = chunks[Symbol.asyncIterator]()
-      for (;;) {
-        let next: IteratorResult<ChatResponse, void>
-        try {
-          next = await iterator.next()
-        } catch (err) {
-          throw mapError(err, call.errorContext(request.model))
-        }
-        if (next.done) return
-        const chunk = next.value
-        if (chunk.message?.content) yield { type: 'delta', text: chunk.message.content }
-        if (chunk.done) {
-          yield { type: 'usage', usage: usageOf(chunk) }
-          return
-        }
-      }
-    } finally {
-      // A consumer that stops early (break, Stop) must close the HTTP response too.
-      chunks.abort()
+    const chunks = mappedStream(
+      () => call.ollama.chat({ ...this.chatRequest(request), stream: true }),
+      (err) => mapError(err, call.errorContext(request.model)),
+    )
+    for await (const chunk of chunks) {
+      if (chunk.message?.content) yield { type: 'delta', text: chunk.message.content }
+      if (chunk.done) yield { type: 'usage', usage: usageOf(chunk) }
     }
   }
 

@@ -39,7 +39,7 @@ interface ErrorLike {
 }
 
 function asErrorLike(value: unknown): ErrorLike | undefined {
-  return typeof value === 'object' && value !== null ? (value as ErrorLike) : undefined
+  return typeof value === 'object' && value !== null ? value : undefined
 }
 
 /** The error and its `cause`s, outermost first (undici hides the socket error in `cause`). */
@@ -50,7 +50,10 @@ function causeChain(err: unknown): ErrorLike[] {
 }
 
 /** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now = Date.now(),
+): number | undefined {
   if (!value) return undefined
   const trimmed = value.trim()
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000)
@@ -86,7 +89,11 @@ function statusError(status: number, serverMessage: string, ctx: OllamaErrorCont
     return new LlmError({ ...base, code: 'rate_limit', message, retryAfterMs })
   }
   const code: LlmErrorCode = status === 400 ? 'bad_request' : 'provider'
-  return new LlmError({ ...base, code, message: `Ollama answered HTTP ${status}: ${serverMessage}` })
+  return new LlmError({
+    ...base,
+    code,
+    message: `Ollama answered HTTP ${status}: ${serverMessage}`,
+  })
 }
 
 /** Ollama reports some failures inside a 200 stream (`{"error": …}`); ollama-js rethrows the text. */
@@ -123,10 +130,16 @@ export function mapError(err: unknown, ctx: OllamaErrorContext): LlmError {
 
   const abort = isAbort(chain, ctx.signal)
   if (abort === 'timeout') {
-    return new LlmError({ ...base, code: 'timeout', message: 'Ollama did not answer in time.' }, { cause: err })
+    return new LlmError(
+      { ...base, code: 'timeout', message: 'Ollama did not answer in time.' },
+      { cause: err },
+    )
   }
   if (abort === 'aborted') {
-    return new LlmError({ ...base, code: 'aborted', message: 'The request was cancelled.' }, { cause: err })
+    return new LlmError(
+      { ...base, code: 'aborted', message: 'The request was cancelled.' },
+      { cause: err },
+    )
   }
 
   if (top?.name === 'ResponseError' && typeof top.status_code === 'number') {
@@ -135,7 +148,8 @@ export function mapError(err: unknown, ctx: OllamaErrorContext): LlmError {
   }
 
   const connectionLost = chain.some(
-    (e) => (typeof e.code === 'string' && CONNECTION_CODES.has(e.code)) || e.message === 'terminated',
+    (e) =>
+      (typeof e.code === 'string' && CONNECTION_CODES.has(e.code)) || e.message === 'terminated',
   )
   if (connectionLost || (top?.name === 'TypeError' && topMessage === 'fetch failed')) {
     const message = ctx.responseStarted
@@ -146,5 +160,8 @@ export function mapError(err: unknown, ctx: OllamaErrorContext): LlmError {
 
   const streamed = streamedError(topMessage, ctx)
   if (streamed) return new LlmError(streamed.toJSON(), { cause: err })
-  return new LlmError({ ...base, code: 'provider', message: `Ollama: ${topMessage}` }, { cause: err })
+  return new LlmError(
+    { ...base, code: 'provider', message: `Ollama: ${topMessage}` },
+    { cause: err },
+  )
 }

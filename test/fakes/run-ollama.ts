@@ -1,0 +1,41 @@
+// Starts the fake Ollama for manual runs, e2e suites and benchmarks: `tsx test/fakes/run-ollama.ts --port 11435`.
+import { parseArgs } from 'node:util'
+import { startFakeOllama } from './ollama-server'
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    models: { type: 'string' },
+    running: { type: 'string' },
+    'chunk-delay-ms': { type: 'string', default: '0' },
+    'invalid-json': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+})
+
+if (values.help) {
+  console.error(
+    'usage: run-ollama [--port N] [--models a,b] [--running a] [--chunk-delay-ms N] [--invalid-json]',
+  )
+  process.exit(0)
+}
+
+const list = (value: string | undefined) => value?.split(',').filter(Boolean)
+
+const fake = await startFakeOllama({
+  port: Number(values.port),
+  models: list(values.models),
+  running: list(values.running),
+  chunkDelayMs: Number(values['chunk-delay-ms']),
+  invalidJson: values['invalid-json'],
+})
+
+// stdout carries only the URL so scripts can read it; everything else goes to stderr.
+console.log(fake.url)
+console.error(`fake Ollama listening on ${fake.url} (Ctrl+C to stop)`)
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void fake.close().then(() => process.exit(0))
+  })
+}
