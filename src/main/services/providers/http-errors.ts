@@ -51,7 +51,9 @@ export class ProviderErrors {
         message = `${service} rejected the API key${said}. Enter a valid key in the API key field on the Providers screen, or set ${keyVariable}.`
         break
       case 'model_not_found':
-        message = `${service} has no model "${model ?? '?'}"${said}. Pick one from its model list or check the name.`
+        message = model
+          ? `${service} has no model "${model}"${said}. Pick one from its model list or check the name.`
+          : `${service} found nothing at that address${said}. Check the base URL.`
         break
       case 'rate_limit':
         message =
