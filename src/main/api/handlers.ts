@@ -1,0 +1,27 @@
+// The implementation table behind the contract: each method calls the current workspace's services.
+import type { Transport } from '../../shared/contract'
+import type { ApiHandlers } from './dispatch'
+import type { OllamaVersionProbe } from './ollama-status'
+import { fetchOllamaVersion, readOllamaStatus } from './ollama-status'
+import type { WorkspaceSession } from './workspace-session'
+
+export interface ApiHandlerDeps {
+  session: WorkspaceSession
+  version: string
+  transport: Transport
+  ollamaProbe?: OllamaVersionProbe
+}
+
+export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
+  const probe = deps.ollamaProbe ?? fetchOllamaVersion()
+  return {
+    'app:info': () =>
+      Promise.resolve({
+        workspace: deps.session.current.workspace,
+        version: deps.version,
+        transport: deps.transport,
+      }),
+    'factory:resolve': async (args) => (await deps.session.current.factory.resolve(args)).view,
+    'ollama:status': () => readOllamaStatus(deps.session.current.factory, probe),
+  }
+}

@@ -1,0 +1,91 @@
+// `npm run serve`: the studio in any browser — builds the renderer if needed, serves it and the API.
+import { readFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { z } from 'zod'
+import { createDispatcher } from '../api/dispatch'
+import { createEventBus } from '../api/event-bus'
+import { createApiHandlers } from '../api/handlers'
+import { createWorkspaceSession } from '../api/workspace-session'
+import { ensureWorkspace } from '../workspace/seed-workspace'
+import { parseServeArgs, SERVE_USAGE } from './args'
+import { buildApp, rendererBuildIsStale } from './renderer-build'
+import { startServeServer } from './server'
+
+const ROOT = resolve(import.meta.dirname, '..', '..', '..')
+
+async function readVersion(): Promise<string> {
+  const pkg = z
+    .object({ version: z.string() })
+    .safeParse(JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')))
+  return pkg.success ? pkg.data.version : '0.0.0'
+}
+
+function logError(message: string, error: unknown): void {
+  console.error(`[serve] ${message}:`, error)
+}
+
+async function main(): Promise<number> {
+  const parsed = parseServeArgs(process.argv.slice(2), process.env, process.cwd())
+  if (parsed.kind === 'help') {
+    console.log(SERVE_USAGE)
+    return 0
+  }
+  if (parsed.kind === 'error') {
+    console.error(`${parsed.message}\n\n${SERVE_USAGE}`)
+    return 2
+  }
+  const { workspace, port, token } = parsed.args
+
+  const { seeded } = await ensureWorkspace(workspace, join(ROOT, 'config'))
+  if (seeded.length > 0) console.error(`Created workspace ${workspace} (${seeded.join(', ')})`)
+
+  if (await rendererBuildIsStale(ROOT)) {
+    console.error('Building the app (electron-vite build)…')
+    await buildApp(ROOT)
+  }
+
+  const events = createEventBus()
+  const session = createWorkspaceSession({ workspace })
+  const handlers = createApiHandlers({ session, version: await readVersion(), transport: 'web' })
+  let server
+  try {
+    server = await startServeServer({
+      dispatch: createDispatcher(handlers, { log: logError }),
+      events,
+      token,
+      port,
+      staticDir: join(ROOT, 'out', 'renderer'),
+    })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`Port ${port} is in use. Pass --port with a free one (or --port 0).`)
+      return 1
+    }
+    throw error
+  }
+
+  console.error(`mindX LLM Factory Studio — workspace ${workspace}`)
+  console.error('Open this address in a browser (Ctrl+C stops the server):')
+  console.log(server.openUrl)
+
+  const running = server
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      console.error('\nStopping…')
+      void running.close().then(done)
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+  return 0
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`serve failed: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  },
+)

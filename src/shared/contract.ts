@@ -1,0 +1,220 @@
+// The one API contract: every method (channel, zod input, output type, error codes) and every event.
+import { z } from 'zod'
+import { LLM_ERROR_CODES } from './llm'
+import type { ResolutionView } from './resolution'
+
+// ---------------------------------------------------------------------------------------------
+// Errors: one shape everywhere, `{code, message}`; never a stack, never a key.
+
+export const APP_ERROR_CODES = [
+  ...LLM_ERROR_CODES,
+  'invalid_input',
+  'unauthorized',
+  'forbidden',
+  'config_invalid',
+  'not_found',
+  'internal',
+] as const
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number]
+
+/** Codes any call can come back with, whatever the method declares (transport and validation). */
+export const COMMON_ERROR_CODES = [
+  'invalid_input',
+  'unauthorized',
+  'forbidden',
+  'internal',
+] as const satisfies readonly AppErrorCode[]
+
+export interface AppErrorData {
+  code: AppErrorCode
+  message: string
+}
+
+export function isAppErrorCode(value: unknown): value is AppErrorCode {
+  return typeof value === 'string' && (APP_ERROR_CODES as readonly string[]).includes(value)
+}
+
+/** What every transport carries back for a call: the value, or the error shape. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorData }
+
+// ---------------------------------------------------------------------------------------------
+// Output and event payload types (plain data: they cross IPC, HTTP and SSE as JSON).
+
+export type Transport = 'electron' | 'web' | 'fake'
+
+export interface AppInfo {
+  /** Absolute path of the open workspace. */
+  workspace: string
+  version: string
+  transport: Transport
+}
+
+export interface OllamaStatus {
+  reachable: boolean
+  baseUrl: string
+  version?: string
+  /** What went wrong and what to do next, when not reachable. */
+  message?: string
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks for entries.
+
+/** A type-only marker: carries a method's output or an event's payload type, holds nothing. */
+export interface TypeTag<T> {
+  readonly __type?: T
+}
+function returns<T>(): TypeTag<T> {
+  return {}
+}
+const payload = returns
+
+interface MethodSpec<I extends z.ZodType, O, E extends AppErrorCode> {
+  summary: string
+  input: I
+  output: TypeTag<O>
+  /** Codes beyond COMMON_ERROR_CODES that this method can return. */
+  errors: readonly E[]
+}
+type AnyMethodSpec = MethodSpec<z.ZodType, unknown, AppErrorCode>
+
+/** Optional free text from a form: blank means "not set". */
+const optionalText = z
+  .string()
+  .max(4096)
+  .transform((value) => (value.trim() === '' ? undefined : value))
+  .optional()
+
+const noInput = z.strictObject({})
+
+// ---------------------------------------------------------------------------------------------
+// The methods. Channel = `domain:verb` (verb a JS identifier); the renderer calls
+// `api.<domain>.<verb>(input)`. Adding a method: one entry here plus its handler in src/main/api.
+
+export const methods = {
+  'app:info': {
+    summary: 'The open workspace, the app version and the transport in use.',
+    input: noInput,
+    output: returns<AppInfo>(),
+    errors: [],
+  },
+  'factory:resolve': {
+    summary: 'What createLlmHandler would use for these arguments, with provenance (keys masked).',
+    input: z.strictObject({
+      provider: optionalText,
+      model: optionalText,
+      apiKey: optionalText,
+      baseUrl: optionalText,
+    }),
+    output: returns<ResolutionView>(),
+    errors: ['config_invalid'],
+  },
+  'ollama:status': {
+    summary: "Whether the workspace's Ollama server answers, and its version.",
+    input: noInput,
+    output: returns<OllamaStatus>(),
+    errors: ['config_invalid'],
+  },
+} as const satisfies Record<`${string}:${string}`, AnyMethodSpec>
+
+// ---------------------------------------------------------------------------------------------
+// Events: main → renderer pushes (IPC `webContents.send`, SSE in serve mode). Stream deltas and
+// pull progress go here too, each payload carrying the id its method call returned.
+
+export const events = {
+  'workspace:changed': payload<AppInfo>(),
+} as const satisfies Record<`${string}:${string}`, TypeTag<unknown>>
+
+// ---------------------------------------------------------------------------------------------
+// Types derived from the tables.
+
+type Methods = typeof methods
+export type Channel = keyof Methods
+export type EventName = keyof typeof events
+
+/** What a caller passes (before zod defaults/transforms). */
+export type MethodInput<C extends Channel> = z.input<Methods[C]['input']>
+/** What a handler receives (after zod parsing). */
+export type MethodParsedInput<C extends Channel> = z.output<Methods[C]['input']>
+export type MethodOutput<C extends Channel> =
+  Methods[C]['output'] extends TypeTag<infer O> ? O : never
+export type MethodErrorCode<C extends Channel> =
+  Methods[C]['errors'][number] | (typeof COMMON_ERROR_CODES)[number]
+export type EventPayload<E extends EventName> =
+  (typeof events)[E] extends TypeTag<infer P> ? P : never
+
+export const CHANNELS = Object.keys(methods) as Channel[]
+export const EVENT_NAMES = Object.keys(events) as EventName[]
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.hasOwn(methods, value)
+}
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(events, value)
+}
+
+/** Every code a method may return: its declared ones plus the common ones. */
+export function errorCodesOf(channel: Channel): readonly AppErrorCode[] {
+  return [...methods[channel].errors, ...COMMON_ERROR_CODES]
+}
+
+/** The single IPC channel events travel on (as `(name, payload)`), so preload can filter names. */
+export const EVENT_IPC_CHANNEL = 'mindx:event'
+
+// ---------------------------------------------------------------------------------------------
+// The nested call surface `api.<domain>.<verb>(input)`, derived from the channel names.
+
+type DomainOf<C> = C extends `${infer D}:${string}` ? D : never
+type VerbOf<C, D extends string> = C extends `${D}:${infer V}` ? V : never
+type ChannelOf<D extends string, V extends string> = `${D}:${V}` & Channel
+
+type CallOf<C extends Channel, R> =
+  Record<string, never> extends MethodInput<C>
+    ? (input?: MethodInput<C>) => Promise<R>
+    : (input: MethodInput<C>) => Promise<R>
+
+type NestedMethods<Shape extends 'value' | 'result'> = {
+  [D in DomainOf<Channel>]: {
+    [V in VerbOf<Channel, D>]: CallOf<
+      ChannelOf<D, V>,
+      Shape extends 'value'
+        ? MethodOutput<ChannelOf<D, V>>
+        : ApiResult<MethodOutput<ChannelOf<D, V>>>
+    >
+  }
+}
+
+/** Calls that resolve to the output or reject with an AppError (what components' stores use). */
+export type ApiMethods = NestedMethods<'value'>
+/** Calls that resolve to an ApiResult (what crosses the context bridge: errors lose fields there). */
+export type BridgeMethods = NestedMethods<'result'>
+
+export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void
+export type Unsubscribe = () => void
+export type Subscribe = <E extends EventName>(event: E, listener: EventListener<E>) => Unsubscribe
+
+/** `window.mindx` in Electron: exactly the contract's methods plus event subscription. */
+export type MindxBridge = BridgeMethods & { on: Subscribe }
+
+type AnyCall<R> = (channel: Channel, input: unknown) => Promise<R>
+
+function nest<R>(
+  call: AnyCall<R>,
+): Record<string, Record<string, (input?: unknown) => Promise<R>>> {
+  const api: Record<string, Record<string, (input?: unknown) => Promise<R>>> = {}
+  for (const channel of CHANNELS) {
+    const [domain = '', verb = ''] = channel.split(':')
+    api[domain] ??= {}
+    api[domain][verb] = (input?: unknown) => call(channel, input ?? {})
+  }
+  return api
+}
+
+/** Builds `api.<domain>.<verb>` over one generic call function (the transports' only job). */
+export function createApiMethods(call: AnyCall<unknown>): ApiMethods {
+  return nest(call) as unknown as ApiMethods
+}
+
+export function createBridgeMethods(call: AnyCall<ApiResult<unknown>>): BridgeMethods {
+  return nest(call) as unknown as BridgeMethods
+}
