@@ -6,6 +6,8 @@ import { basename, dirname, join } from 'node:path'
 export interface WriteFileAtomicOptions {
   /** Keep the file being replaced as `<path>.bak` (itself replaced atomically). */
   keepBackup?: boolean
+  /** Permissions of the new file (default: those of the file replaced, else 0644). */
+  mode?: number
 }
 
 /**
@@ -25,7 +27,8 @@ export async function writeFileAtomic(
     await replaceWith(`${target}.bak`, (temp) => copyFile(target, temp))
   }
   await replaceWith(target, async (temp) => {
-    const handle = await open(temp, 'wx', previous === undefined ? 0o644 : previous.mode & 0o777)
+    const mode = options.mode ?? (previous === undefined ? 0o644 : previous.mode & 0o777)
+    const handle = await open(temp, 'wx', mode)
     try {
       await handle.writeFile(text, 'utf8')
       await handle.sync()

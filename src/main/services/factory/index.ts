@@ -12,8 +12,9 @@ import { createHandler } from './handler'
 import { createMissingKeyClient } from './missing-key-client'
 import type { ProviderLoaders } from './provider-loaders'
 import { HANDLER_CLASSES, PROVIDER_LOADERS } from './provider-loaders'
-import type { ResolvedFields } from './resolve-fields'
-import { factorySettings, resolveFields } from './resolve-fields'
+import type { ResolvedFields, SecretsSnapshot } from './resolve-fields'
+import { factorySettings, NO_SECRETS, resolveFields } from './resolve-fields'
+import type { SecretStore } from '../secrets/types'
 import type { HandlerArgs, LlmFactory, LlmHandler, Resolution } from './types'
 
 export { LlmError } from '../../../shared/llm'
@@ -30,6 +31,8 @@ export interface LlmFactoryOptions {
   policy?: Partial<CallPolicy>
   /** Replace provider folders (tests of the fallback path). */
   providers?: Partial<ProviderLoaders>
+  /** Where `"secret:NAME"` API keys live (safeStorage in Electron, a 0600 file otherwise). */
+  secrets?: SecretStore
 }
 
 const API_KEY_ENV: Partial<Record<ProviderName, string>> = {
@@ -40,14 +43,16 @@ const API_KEY_ENV: Partial<Record<ProviderName, string>> = {
 export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
   const env = options.env ?? process.env
   const loaders = { ...PROVIDER_LOADERS, ...options.providers }
-  let workspace: Promise<WorkspaceConfig> | undefined
+  let workspace: Promise<LoadedWorkspace> | undefined
   const handlers = new Map<string, Promise<LlmHandler>>()
 
   const loadWorkspace = () => {
-    workspace ??= loadWorkspaceConfig({ root: options.workspace, env }).catch((err: unknown) => {
-      workspace = undefined // a fixed file is picked up by the next call
-      throw err
-    })
+    workspace ??= loadWorkspaceWithSecrets(options.workspace, env, options.secrets).catch(
+      (err: unknown) => {
+        workspace = undefined // a fixed file is picked up by the next call
+        throw err
+      },
+    )
     return workspace
   }
 
@@ -69,8 +74,8 @@ export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
   }
 
   const fieldsFor = async (args: HandlerArgs) => {
-    const ws = await loadWorkspace()
-    return { ws, fields: resolveFields(args, ws, catalogOf(ws)) }
+    const { ws, secrets } = await loadWorkspace()
+    return { ws, fields: resolveFields(args, ws, catalogOf(ws), secrets) }
   }
 
   const resolve = async (args: HandlerArgs = {}): Promise<Resolution> => {
@@ -114,13 +119,30 @@ export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
       return handlerFor(ws, fields)
     },
     async catalog() {
-      return catalogOf(await loadWorkspace())
+      return catalogOf((await loadWorkspace()).ws)
     },
     clearHandlerCache() {
       handlers.clear()
       workspace = undefined
     },
   }
+}
+
+interface LoadedWorkspace {
+  ws: WorkspaceConfig
+  secrets: SecretsSnapshot
+}
+
+async function loadWorkspaceWithSecrets(
+  root: string,
+  env: Record<string, string | undefined>,
+  store: SecretStore | undefined,
+): Promise<LoadedWorkspace> {
+  const [ws, values] = await Promise.all([
+    loadWorkspaceConfig({ root, env }),
+    store ? store.readAll() : Promise.resolve({}),
+  ])
+  return { ws, secrets: store ? { label: store.label, values } : NO_SECRETS }
 }
 
 function catalogOf(ws: WorkspaceConfig) {

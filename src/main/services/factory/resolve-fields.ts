@@ -9,6 +9,7 @@ import {
   maskSecret,
 } from '../../../shared/llm'
 import type { WorkspaceConfig } from '../config/types'
+import { secretRefName } from '../secrets/types'
 import type { Candidate } from './provenance'
 import { pickFirst, presentString } from './provenance'
 import type { HandlerArgs } from './types'
@@ -28,17 +29,26 @@ export interface ResolvedFields {
   fallbackReason: string | null
 }
 
+/** Keys stored in the app's SecretStore, for `"secret:NAME"` config values. */
+export interface SecretsSnapshot {
+  label: string
+  values: Record<string, string>
+}
+
+export const NO_SECRETS: SecretsSnapshot = { label: 'no secret store', values: {} }
+
 export function resolveFields(
   args: HandlerArgs,
   ws: WorkspaceConfig,
   catalog: Catalog,
+  secrets: SecretsSnapshot = NO_SECRETS,
 ): ResolvedFields {
   const { field: provider, fallbackReason } = resolveProvider(args, ws)
   const p = provider.value
   return {
     provider,
     model: resolveModel(p, args, ws, catalog),
-    apiKey: resolveApiKey(p, args, ws),
+    apiKey: resolveApiKey(p, args, ws, secrets),
     baseUrl: resolveBaseUrl(p, args, ws),
     fallbackReason,
   }
@@ -150,9 +160,11 @@ function resolveApiKey(
   p: ProviderName,
   args: HandlerArgs,
   ws: WorkspaceConfig,
+  secrets: SecretsSnapshot,
 ): ResolvedField<string | null> {
   const envName = KEYED_PROVIDERS[p]
-  const mask = (v: string | null) => maskSecret(v) ?? 'none'
+  const mask = (v: string | null) =>
+    v !== null && secretRefName(v) !== undefined ? v : (maskSecret(v) ?? 'none')
   if (envName === undefined) {
     return pickFirst<string | null>(
       [{ layer: 'default', key: `${p} needs no API key`, origin: BUILT_IN, value: null }],
@@ -160,26 +172,41 @@ function resolveApiKey(
     )
   }
   const plainEnv = ws.global.env(envName)
-  return pickFirst<string | null>(
-    [
-      { layer: 'argument', key: 'apiKey', origin: 'argument', value: presentString(args.apiKey) },
-      {
-        layer: 'factory-config',
-        key: `${p}_settings_for_factory.api_key_override`,
-        origin: ws.factory.path,
-        value: presentString(factorySettings(ws, p).api_key_override),
-      },
-      ...globalCandidates(ws, `llm.${p}.api_key`),
-      {
-        layer: 'global-config',
-        key: envName,
-        origin: plainEnv?.origin ?? `env:${envName}`,
-        value: presentString(plainEnv?.value),
-      },
-      { layer: 'default', key: 'no API key set', origin: BUILT_IN, value: null },
-    ],
+  const candidates: Candidate<string | null>[] = [
+    { layer: 'argument', key: 'apiKey', origin: 'argument', value: presentString(args.apiKey) },
+    {
+      layer: 'factory-config',
+      key: `${p}_settings_for_factory.api_key_override`,
+      origin: ws.factory.path,
+      value: presentString(factorySettings(ws, p).api_key_override),
+    },
+    ...globalCandidates(ws, `llm.${p}.api_key`),
+    {
+      layer: 'global-config',
+      key: envName,
+      origin: plainEnv?.origin ?? `env:${envName}`,
+      value: presentString(plainEnv?.value),
+    },
+    { layer: 'default', key: 'no API key set', origin: BUILT_IN, value: null },
+  ]
+  return pickFirst(
+    candidates.map((c) => withSecret(c, secrets)),
     mask,
   )
+}
+
+/** Swaps a `"secret:NAME"` reference for the stored key; a dangling reference is skipped. */
+function withSecret(
+  candidate: Candidate<string | null>,
+  secrets: SecretsSnapshot,
+): Candidate<string | null> {
+  const name = secretRefName(candidate.value)
+  if (name === undefined) return candidate
+  const stored = secrets.values[name]
+  if (stored === undefined) {
+    return { ...candidate, skipReason: `secret:${name} is not in the ${secrets.label}` }
+  }
+  return { ...candidate, origin: `secret:${name}`, value: stored }
 }
 
 function resolveBaseUrl(
