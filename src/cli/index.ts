@@ -2,6 +2,7 @@
 import { createLlmFactory, LlmError } from '../main/services/factory'
 import type { LlmFactory } from '../main/services/factory'
 import { ConfigFileError } from '../main/services/config/types'
+import { FileSecretStore } from '../main/services/secrets'
 import type { CliArgs } from './args'
 import { parseCliArgs, USAGE, UsageError } from './args'
 import { formatCatalog, formatModels, formatResolution } from './format'
@@ -32,7 +33,9 @@ export async function runCli(
     io.err(`${err.message}\n\n${USAGE}\n`)
     return 2
   }
-  const factory = createLlmFactory({ workspace: args.workspace, env })
+  // Keys saved from the app in serve mode live in the workspace's 0600 store; the CLI reads them too.
+  const secrets = new FileSecretStore(args.workspace)
+  const factory = createLlmFactory({ workspace: args.workspace, env, secrets })
   const handlerArgs = {
     provider: args.provider,
     model: args.model,
