@@ -1,0 +1,85 @@
+// Playwright's web server: fake Ollama/Groq/Gemini, a temp workspace pointing at them, and
+// `npm run serve` on that workspace; everything stops and the workspace goes away on SIGTERM/SIGINT.
+import { spawn } from 'node:child_process'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { DEFAULT_GEMINI_KEY, startFakeGemini } from '../../test/fakes/gemini-server'
+import { DEFAULT_GROQ_KEY, startFakeGroq } from '../../test/fakes/groq-server'
+import { startFakeOllama } from '../../test/fakes/ollama-server'
+import { E2E_DEFAULT_MODEL, E2E_OLLAMA_VERSION } from './e2e-constants'
+
+const { values } = parseArgs({
+  options: { port: { type: 'string' }, token: { type: 'string' } },
+})
+if (!values.port || !values.token) throw new Error('usage: serve-with-fakes --port N --token T')
+
+const root = join(import.meta.dirname, '..', '..')
+const [ollama, groq, gemini] = await Promise.all([
+  startFakeOllama({ version: E2E_OLLAMA_VERSION }),
+  startFakeGroq(),
+  startFakeGemini(),
+])
+
+// A random parent keeps runs apart; a fixed folder name keeps the status bar (and screenshot) stable.
+const scratch = await mkdtemp(join(tmpdir(), 'mindx-e2e-'))
+const workspace = join(scratch, 'mindx-workspace')
+await mkdir(join(workspace, 'data', 'config'), { recursive: true })
+await writeFile(
+  join(workspace, 'data', 'config', 'llm_factory_config.json'),
+  JSON.stringify(
+    {
+      default_provider_preference_order: ['groq', 'ollama', 'gemini'],
+      groq_settings_for_factory: {
+        default_model_override: E2E_DEFAULT_MODEL,
+        base_url_override: groq.openaiUrl,
+        api_key_override: DEFAULT_GROQ_KEY,
+      },
+      gemini_settings_for_factory: {
+        base_url_override: gemini.apiUrl,
+        api_key_override: DEFAULT_GEMINI_KEY,
+      },
+      ollama_settings_for_factory: { base_url_override: ollama.url },
+    },
+    null,
+    2,
+  ),
+)
+
+// The machine's own keys and hosts must not leak into what the tests see.
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([name]) => !/^(MINDX_|GEMINI_|GROQ_|OLLAMA_)/.test(name) && name !== 'GOOGLE_API_KEY',
+  ),
+)
+const serve = spawn(
+  'npm',
+  [
+    'run',
+    '--silent',
+    'serve',
+    '--',
+    '--workspace',
+    workspace,
+    '--port',
+    values.port,
+    '--token',
+    values.token,
+  ],
+  { cwd: root, env, stdio: 'inherit' },
+)
+
+let stopping = false
+async function stop(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true
+    if (serve.exitCode === null) serve.kill('SIGTERM')
+    await Promise.allSettled([ollama.close(), groq.close(), gemini.close()])
+    await rm(scratch, { recursive: true, force: true })
+  }
+  process.exit(code)
+}
+process.on('SIGINT', () => void stop(0))
+process.on('SIGTERM', () => void stop(0))
+serve.on('exit', (code) => void stop(code ?? 0))
