@@ -1,5 +1,5 @@
 // Electron main process: single instance, security (CSP, permissions), workspace, IPC, menu, window.
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron'
 import { stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { AppInfo } from '../shared/contract'
@@ -12,6 +12,7 @@ import { handleAppProtocol, registerAppScheme } from './app-protocol'
 import { contentSecurityPolicy } from './csp'
 import { createSenderCheck, registerIpcHandlers } from './ipc/register-ipc'
 import { buildMenuTemplate } from './menu'
+import { SafeStorageSecretStore } from './secrets/safe-storage-secret-store'
 import { APP_ORIGIN, isAppUrl } from './navigation-policy'
 import { createMainWindow, openExternalIfSafe } from './window'
 import { APP_NAME } from './window-options'
@@ -44,7 +45,10 @@ async function start(): Promise<void> {
   await recent.add(workspace)
 
   const events = createEventBus()
-  const workspaces = createWorkspaceSession({ workspace })
+  const workspaces = createWorkspaceSession({
+    workspace,
+    createSecrets: (dir) => new SafeStorageSecretStore(join(userData, 'secrets'), dir, safeStorage),
+  })
   const handlers = createApiHandlers({
     session: workspaces,
     version: app.getVersion(),
@@ -144,5 +148,13 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.whenReady().then(start, (error: unknown) => logError('start-up failed', error))
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logError('start-up failed', error)
+      const detail = error instanceof Error ? error.message : String(error)
+      dialog.showErrorBox(`${APP_NAME} could not start`, detail)
+      app.exit(1)
+    })
 }

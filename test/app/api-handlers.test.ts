@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../src/main/api/dispatch'
 import { createApiHandlers } from '../../src/main/api/handlers'
 import { createWorkspaceSession } from '../../src/main/api/workspace-session'
+import { FileSecretStore } from '../../src/main/services/secrets'
 import type { FakeOllama } from '../fakes/ollama-server'
 import { startFakeOllama } from '../fakes/ollama-server'
 import { makeTempDir, writeWorkspace } from './helpers'
@@ -22,7 +23,11 @@ afterAll(async () => {
 async function handlersFor(factoryConfig: Record<string, unknown>, name: string) {
   const workspace = `${temp.dir}/${name}`
   await writeWorkspace(workspace, factoryConfig)
-  const session = createWorkspaceSession({ workspace, env: {} })
+  const session = createWorkspaceSession({
+    workspace,
+    env: {},
+    createSecrets: (dir) => new FileSecretStore(dir),
+  })
   return { session, handlers: createApiHandlers({ session, version: '9.9.9', transport: 'web' }) }
 }
 

@@ -2,7 +2,7 @@
 import type { Transport } from '../../shared/contract'
 import type { ApiHandlers } from './dispatch'
 import type { OllamaVersionProbe } from './ollama-status'
-import { fetchOllamaVersion, readOllamaStatus } from './ollama-status'
+import { ollamaAdminVersion, readOllamaStatus } from './ollama-status'
 import type { WorkspaceSession } from './workspace-session'
 
 export interface ApiHandlerDeps {
@@ -13,7 +13,7 @@ export interface ApiHandlerDeps {
 }
 
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
-  const probe = deps.ollamaProbe ?? fetchOllamaVersion()
+  const probe = deps.ollamaProbe ?? ollamaAdminVersion(deps.session.fetch)
   return {
     'app:info': () =>
       Promise.resolve({

@@ -1,7 +1,8 @@
-// ollama:status — asks the workspace's Ollama server for its version, with a short deadline.
+// ollama:status — asks the workspace's Ollama server (via OllamaAdmin) for its version, briefly.
 import type { OllamaStatus } from '../../shared/contract'
 import { DEFAULT_OLLAMA_BASE_URL } from '../../shared/llm'
 import type { LlmFactory } from '../services/factory'
+import { OllamaAdmin } from '../services/ollama-admin'
 
 /** Asks one Ollama server for its version; rejects when it does not answer. */
 export type OllamaVersionProbe = (connection: {
@@ -10,13 +11,16 @@ export type OllamaVersionProbe = (connection: {
   signal: AbortSignal
 }) => Promise<string>
 
-export const fetchOllamaVersion =
+/** The app's probe: OllamaAdmin.version() with the deadline carried by the injected fetch. */
+export const ollamaAdminVersion =
   (fetchImpl: typeof fetch = globalThis.fetch): OllamaVersionProbe =>
-  async ({ baseUrl, headers, signal }) => {
-    const response = await fetchImpl(new URL('/api/version', baseUrl), { headers, signal })
-    if (!response.ok) throw new Error(`HTTP ${response.status}`)
-    const body = (await response.json()) as { version?: unknown }
-    return typeof body.version === 'string' ? body.version : 'unknown'
+  ({ baseUrl, headers, signal }) => {
+    const fetchWithDeadline: typeof fetch = (input, init) =>
+      fetchImpl(input, {
+        ...init,
+        signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal,
+      })
+    return new OllamaAdmin({ baseUrl, headers, fetch: fetchWithDeadline }).version()
   }
 
 export async function readOllamaStatus(

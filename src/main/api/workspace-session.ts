@@ -1,47 +1,62 @@
 // The open workspace and the services built for it; switching workspace rebuilds them.
 import type { LlmFactory } from '../services/factory'
 import { createLlmFactory } from '../services/factory'
+import type { SecretStore } from '../services/secrets'
 
 export type EnvRecord = Record<string, string | undefined>
 
 export interface WorkspaceServices {
   workspace: string
   factory: LlmFactory
+  secrets: SecretStore
+}
+
+export interface FactoryOptions {
+  workspace: string
+  env?: EnvRecord
+  fetch?: typeof fetch
+  secrets?: SecretStore
 }
 
 export interface WorkspaceSessionOptions {
   workspace: string
+  /** Where keys saved in the app live: safeStorage in Electron, a 0600 file in serve mode. */
+  createSecrets: (workspace: string) => SecretStore
   env?: EnvRecord
   fetch?: typeof fetch
   /** Tests replace the factory; the app uses createLlmFactory. */
-  createFactory?: (options: {
-    workspace: string
-    env?: EnvRecord
-    fetch?: typeof fetch
-  }) => LlmFactory
+  createFactory?: (options: FactoryOptions) => LlmFactory
 }
 
 export interface WorkspaceSession {
   readonly current: WorkspaceServices
+  /** The fetch services use (tests inject one); undefined means the global fetch. */
+  readonly fetch: typeof fetch | undefined
   /** Points every later call at another workspace folder. */
   open(workspace: string): WorkspaceServices
 }
 
 export function createWorkspaceSession(options: WorkspaceSessionOptions): WorkspaceSession {
   const createFactory = options.createFactory ?? createLlmFactory
-  const build = (workspace: string): WorkspaceServices => ({
-    workspace,
-    factory: createFactory({
+  const build = (workspace: string): WorkspaceServices => {
+    const secrets = options.createSecrets(workspace)
+    return {
       workspace,
-      ...(options.env ? { env: options.env } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    }),
-  })
+      secrets,
+      factory: createFactory({
+        workspace,
+        secrets,
+        ...(options.env ? { env: options.env } : {}),
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      }),
+    }
+  }
   let current = build(options.workspace)
   return {
     get current() {
       return current
     },
+    fetch: options.fetch,
     open(workspace) {
       current = build(workspace)
       return current

@@ -6,6 +6,7 @@ import { createDispatcher } from '../api/dispatch'
 import { createEventBus } from '../api/event-bus'
 import { createApiHandlers } from '../api/handlers'
 import { createWorkspaceSession } from '../api/workspace-session'
+import { FileSecretStore } from '../services/secrets'
 import { ensureWorkspace } from '../workspace/seed-workspace'
 import { parseServeArgs, SERVE_USAGE } from './args'
 import { buildApp, rendererBuildIsStale } from './renderer-build'
@@ -45,7 +46,10 @@ async function main(): Promise<number> {
   }
 
   const events = createEventBus()
-  const session = createWorkspaceSession({ workspace })
+  const session = createWorkspaceSession({
+    workspace,
+    createSecrets: (dir) => new FileSecretStore(dir),
+  })
   const handlers = createApiHandlers({ session, version: await readVersion(), transport: 'web' })
   let server
   try {
@@ -70,15 +74,18 @@ async function main(): Promise<number> {
 
   const running = server
   await new Promise<void>((done) => {
+    let stopping = false
     const stop = () => {
-      process.off('SIGINT', stop)
-      process.off('SIGTERM', stop)
+      // A second Ctrl+C does not wait for open connections.
+      if (stopping) process.exit(130)
+      stopping = true
       console.error('\nStopping…')
       void running.close().then(done)
     }
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
+  console.error('Stopped.')
   return 0
 }
 
