@@ -73,11 +73,13 @@ async function start(): Promise<void> {
     ipcMain,
     dispatch: createDispatcher(handlers, { log: logError }),
     isTrustedSender: createSenderCheck({
-      mainFrame: () => win?.webContents.mainFrame,
+      webContents: () => win?.webContents,
       isAppUrl: (url) => isAppUrl(url, devServerUrl),
     }),
   })
-  events.subscribe((name, payload) => win?.webContents.send(EVENT_IPC_CHANNEL, name, payload))
+  events.subscribe((name, payload) => {
+    if (win && !win.isDestroyed()) win.webContents.send(EVENT_IPC_CHANNEL, name, payload)
+  })
 
   const showTitle = (dir: string) => win?.setTitle(`${basename(dir)} — ${APP_NAME}`)
 

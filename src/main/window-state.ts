@@ -1,5 +1,6 @@
 // Remembers the window's size and position between runs, and keeps it on a screen that still exists.
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
 import type { WindowBounds } from './window-options'
@@ -29,9 +30,10 @@ export async function loadWindowState(file: string): Promise<WindowState | undef
   }
 }
 
-export async function saveWindowState(file: string, state: WindowState): Promise<void> {
-  await mkdir(dirname(file), { recursive: true })
-  await writeFile(file, JSON.stringify(state) + '\n', 'utf8')
+/** Synchronous on purpose: it runs in the window's close handler, just before the app may quit. */
+export function saveWindowState(file: string, state: WindowState): void {
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, JSON.stringify(state) + '\n', 'utf8')
 }
 
 /** Drops the position when the saved window would not overlap any current display's work area. */

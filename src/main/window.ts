@@ -47,7 +47,11 @@ export async function createMainWindow(options: CreateMainWindowOptions): Promis
   win.once('ready-to-show', () => win.show())
   win.on('close', () => {
     const bounds = win.getNormalBounds()
-    void saveWindowState(options.stateFile, { ...bounds, maximized: win.isMaximized() })
+    try {
+      saveWindowState(options.stateFile, { ...bounds, maximized: win.isMaximized() })
+    } catch (error) {
+      console.error('[main] could not remember the window size:', error)
+    }
   })
 
   await win.loadURL(options.startUrl)

@@ -21,8 +21,10 @@ function fakeIpcMain() {
   return { ipcMain, handlers }
 }
 
-const mainFrame = { url: 'app://mindx/index.html' }
-const subFrame = { url: 'app://mindx/index.html' }
+const ourContents = { id: 1 }
+const otherContents = { id: 2 }
+const mainFrame = { url: 'app://mindx/index.html', parent: null }
+const subFrame = { url: 'app://mindx/index.html', parent: mainFrame }
 
 function setup() {
   const { ipcMain, handlers } = fakeIpcMain()
@@ -30,14 +32,19 @@ function setup() {
     ipcMain,
     dispatch: createDispatcher(cannedHandlers()),
     isTrustedSender: createSenderCheck({
-      mainFrame: () => mainFrame,
+      webContents: () => ourContents,
       isAppUrl: (u) => isAppUrl(u),
     }),
   })
-  const invoke = (channel: string, frame: { url: string } | null, input?: unknown) => {
+  const invoke = (
+    channel: string,
+    frame: InvokeEventLike['senderFrame'],
+    input?: unknown,
+    sender: unknown = ourContents,
+  ) => {
     const listener = handlers.get(channel)
     if (!listener) throw new Error(`no handler for ${channel}`)
-    return listener({ senderFrame: frame }, input)
+    return listener({ sender, senderFrame: frame }, input)
   }
   return { handlers, invoke, unregister }
 }
@@ -58,15 +65,19 @@ describe('registerIpcHandlers', () => {
     })
   })
 
-  it('refuses subframes, missing frames and foreign pages with forbidden', async () => {
+  it('refuses subframes, other webContents, missing frames and foreign pages with forbidden', async () => {
     const { invoke } = setup()
     const forbidden = { ok: false, error: { code: 'forbidden', message: expect.any(String) } }
     await expect(invoke('app:info', subFrame, {})).resolves.toEqual(forbidden)
+    await expect(invoke('app:info', mainFrame, {}, otherContents)).resolves.toEqual(forbidden)
     await expect(invoke('app:info', null, {})).resolves.toEqual(forbidden)
-    const check = createSenderCheck({ mainFrame: () => mainFrame, isAppUrl: (u) => isAppUrl(u) })
-    mainFrame.url = 'https://evil.example/'
-    expect(check({ senderFrame: mainFrame })).toBe(false)
-    mainFrame.url = 'app://mindx/index.html'
+    const navigatedAway = { url: 'https://evil.example/', parent: null }
+    await expect(invoke('app:info', navigatedAway, {})).resolves.toEqual(forbidden)
+  })
+
+  it('refuses everything while there is no window', () => {
+    const check = createSenderCheck({ webContents: () => undefined, isAppUrl: () => true })
+    expect(check({ sender: undefined, senderFrame: mainFrame })).toBe(false)
   })
 
   it('zod-rejects bad input as {code, message} only (no stack)', async () => {

@@ -5,7 +5,8 @@ import type { ApiDispatcher } from '../api/dispatch'
 
 /** The parts of Electron's IpcMainInvokeEvent the check needs (tests pass plain objects). */
 export interface InvokeEventLike {
-  senderFrame: { url: string } | null
+  sender: unknown
+  senderFrame: { url: string; parent: unknown } | null
 }
 
 export interface IpcMainLike {
@@ -40,13 +41,24 @@ export function registerIpcHandlers(options: RegisterIpcOptions): () => void {
   }
 }
 
-/** Sender check: the frame must be the window's main frame (not a subframe) and show an app URL. */
+/**
+ * Sender check: the call must come from our window's webContents, from its top frame (not an
+ * iframe), while it shows an app page (not something it was navigated to).
+ */
 export function createSenderCheck(options: {
-  mainFrame: () => unknown
+  webContents: () => unknown
   isAppUrl: (url: string) => boolean
 }): (event: InvokeEventLike) => boolean {
   return (event) => {
     const frame = event.senderFrame
-    return frame !== null && frame === options.mainFrame() && options.isAppUrl(frame.url)
+    const ours = options.webContents()
+    return (
+      ours !== undefined &&
+      ours !== null &&
+      event.sender === ours &&
+      frame !== null &&
+      frame.parent === null &&
+      options.isAppUrl(frame.url)
+    )
   }
 }
