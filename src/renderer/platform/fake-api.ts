@@ -57,7 +57,8 @@ export function fakeResolution(args: MethodParsedInput<'factory:resolve'> = {}):
   }
 }
 
-export const DEFAULT_FAKE_HANDLERS: FakeHandlers = {
+/** Canned answers; a method without one rejects, so a new contract entry needs no edit here. */
+export const DEFAULT_FAKE_HANDLERS: Partial<FakeHandlers> = {
   'app:info': () =>
     Promise.resolve({ workspace: '/home/you/mindx', version: '0.0.0-fake', transport: 'fake' }),
   'factory:resolve': (args) => Promise.resolve(fakeResolution(args)),
@@ -66,7 +67,7 @@ export const DEFAULT_FAKE_HANDLERS: FakeHandlers = {
 }
 
 export function createFakeAppApi(overrides: Partial<FakeHandlers> = {}): FakeAppApi {
-  const handlers: FakeHandlers = { ...DEFAULT_FAKE_HANDLERS, ...overrides }
+  const handlers: Partial<FakeHandlers> = { ...DEFAULT_FAKE_HANDLERS, ...overrides }
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
   const calls: { channel: Channel; input: unknown }[] = []
   const apiMethods = createApiMethods(async (channel, input) => {
@@ -75,7 +76,14 @@ export function createFakeAppApi(overrides: Partial<FakeHandlers> = {}): FakeApp
     const parsed = methods[channel].input.safeParse(input ?? {})
     if (!parsed.success)
       throw new AppError({ code: 'invalid_input', message: parsed.error.message })
-    return (handlers[channel] as (input: unknown) => Promise<unknown>)(parsed.data)
+    const handler = handlers[channel] as ((input: unknown) => Promise<unknown>) | undefined
+    if (!handler) {
+      throw new AppError({
+        code: 'internal',
+        message: `The fake AppApi has no answer for ${channel}.`,
+      })
+    }
+    return handler(parsed.data)
   })
   return {
     ...apiMethods,
