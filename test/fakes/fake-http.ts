@@ -36,15 +36,23 @@ export interface FakeExchange {
   url: URL
   res: ServerResponse
   json(status: number, body: unknown, headers?: Record<string, string>): void
-  /** Writes each chunk as it comes, honouring dropMidStream/stallMidStream; resolves when done or cut. */
-  stream(headers: Record<string, string>, chunks: Iterable<string>): Promise<void>
+  /**
+   * Writes each chunk as it comes, honouring dropMidStream/stallMidStream/hold; resolves true when
+   * every chunk went out and the response ended, false when the stream was cut.
+   */
+  stream(headers: Record<string, string>, chunks: Iterable<string>): Promise<boolean>
 }
 
 export interface FakeHttpOptions {
   port?: number
-  route: (exchange: FakeExchange) => void | Promise<void>
+  /** Answers one request; what it resolves with is ignored. */
+  route: (exchange: FakeExchange) => void | Promise<unknown>
   /** The provider-shaped error body used by faults that bring none. */
-  errorBody: (status: number) => unknown
+  errorBody: (status: number, request: RecordedRequest) => unknown
+  /** The provider-shaped 500 body when the fake itself throws (default `{error: {message}}`). */
+  crashBody?: (message: string) => unknown
+  /** Pause after each streamed chunk (benchmarks); by default the fake only yields to the event loop. */
+  chunkDelayMs?: number
 }
 
 export interface FakeHttpServer {
@@ -52,6 +60,10 @@ export interface FakeHttpServer {
   url: string
   port: number
   requests: RecordedRequest[]
+  /** Requests to one path, in arrival order. */
+  requestsTo(path: string): RecordedRequest[]
+  /** Resolves once `count` requests to `path` have arrived (no clocks involved). */
+  waitForRequests(path: string, count?: number): Promise<RecordedRequest[]>
   /** Queue a failure for the next request(s). */
   fail(fault: Fault): void
   /** Wait this long before the first byte of every response (0 turns it off). */
@@ -60,7 +72,11 @@ export interface FakeHttpServer {
   dropMidStream(afterChunks: number): void
   /** The next streamed response sends `afterChunks` chunks, then waits until the client goes away. */
   stallMidStream(afterChunks: number): void
-  /** Forget faults, delays and the request log. */
+  /** Every streamed response pauses after `afterChunks` chunks until `release()` (or the client goes). */
+  hold(afterChunks: number): void
+  /** Lets held streams go on and stops holding new ones. */
+  release(): void
+  /** Forget faults, delays, holds and the request log. */
   reset(): void
   close(): Promise<void>
 }
@@ -95,6 +111,8 @@ function pause(ms: number, closed: Promise<void>): Promise<void> {
   return Promise.race([elapsed, closed]).finally(() => clearTimeout(timer))
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 function writeChunk(res: ServerResponse, chunk: string): Promise<void> {
   // Waiting for the flush makes "N chunks reached the client, then the socket died" deterministic.
   return new Promise((resolve) => res.write(chunk, () => resolve()))
@@ -113,11 +131,16 @@ function sendJson(
   res.end(text)
 }
 
+const defaultCrashBody = (message: string) => ({ error: { message } })
+
 export async function startFakeHttp(options: FakeHttpOptions): Promise<FakeHttpServer> {
   const requests: RecordedRequest[] = []
   let faults: (Fault & { times: number })[] = []
   let slowMs = 0
   let cut: { afterChunks: number; how: 'drop' | 'stall' } | undefined
+  let holdAfter: number | undefined
+  let gate = deferred()
+  let arrivalWaiters: (() => void)[] = []
 
   function takeFault(path: string): Fault | undefined {
     const index = faults.findIndex((fault) => !fault.path || fault.path === path)
@@ -128,29 +151,48 @@ export async function startFakeHttp(options: FakeHttpOptions): Promise<FakeHttpS
     return fault
   }
 
+  function releaseHolds(): void {
+    holdAfter = undefined
+    gate.resolve()
+    gate = deferred()
+  }
+
+  function logArrival(record: RecordedRequest): void {
+    requests.push(record)
+    const waiters = arrivalWaiters
+    arrivalWaiters = []
+    for (const wake of waiters) wake()
+  }
+
   async function stream(
     res: ServerResponse,
     record: RecordedRequest,
     closed: Promise<void>,
     headers: Record<string, string>,
     chunks: Iterable<string>,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const plan = cut
     cut = undefined
     res.writeHead(200, headers)
     let written = 0
     for (const chunk of chunks) {
-      if (res.destroyed) return
       if (plan && written === plan.afterChunks) {
-        if (plan.how === 'stall') return await closed
-        record.droppedByServer = true
-        res.socket?.destroy()
-        return
+        if (plan.how === 'stall') await closed
+        else if (!res.destroyed) {
+          record.droppedByServer = true
+          res.socket?.destroy()
+        }
+        return false
       }
+      if (written === holdAfter) await Promise.race([gate.promise, closed])
+      if (res.destroyed) return false
       await writeChunk(res, chunk)
       written += 1
+      await (options.chunkDelayMs ? pause(options.chunkDelayMs, closed) : nextTurn())
     }
+    if (res.destroyed) return false
     res.end()
+    return true
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -167,23 +209,20 @@ export async function startFakeHttp(options: FakeHttpOptions): Promise<FakeHttpS
       droppedByServer: false,
       settled: settled.promise,
     }
-    requests.push(record)
     res.once('close', () => {
       record.closedEarly = !res.writableFinished && !record.droppedByServer
       settled.resolve()
     })
     record.body = await readBody(req)
+    // Logged once the body is in, so whoever waitForRequests() wakes can read it.
+    logArrival(record)
 
     if (slowMs > 0) await pause(slowMs, closed)
     if (res.destroyed) return
     const fault = takeFault(url.pathname)
     if (fault) {
-      return sendJson(
-        res,
-        fault.status,
-        fault.body ?? options.errorBody(fault.status),
-        fault.headers,
-      )
+      const body = fault.body ?? options.errorBody(fault.status, record)
+      return sendJson(res, fault.status, body, fault.headers)
     }
     await options.route({
       request: record,
@@ -194,19 +233,28 @@ export async function startFakeHttp(options: FakeHttpOptions): Promise<FakeHttpS
     })
   }
 
+  const crashBody = options.crashBody ?? defaultCrashBody
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: { message: String(error) } })
+      if (!res.headersSent) sendJson(res, 500, crashBody(String(error)))
       else res.destroy()
     })
   })
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
+  const requestsTo = (path: string) => requests.filter((request) => request.path === path)
 
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
+    requestsTo,
+    async waitForRequests(path, count = 1) {
+      while (requestsTo(path).length < count) {
+        await new Promise<void>((resolve) => arrivalWaiters.push(resolve))
+      }
+      return requestsTo(path)
+    },
     fail(fault) {
       faults.push({ ...fault, times: fault.times ?? 1 })
     },
@@ -219,59 +267,24 @@ export async function startFakeHttp(options: FakeHttpOptions): Promise<FakeHttpS
     stallMidStream(afterChunks) {
       cut = { afterChunks, how: 'stall' }
     },
+    hold(afterChunks) {
+      holdAfter = afterChunks
+    },
+    release: releaseHolds,
     reset() {
       faults = []
       slowMs = 0
       cut = undefined
+      releaseHolds()
       requests.length = 0
     },
     close() {
-      // Keep-alive sockets (and stalled streams) would otherwise keep close() waiting forever.
+      releaseHolds()
+      // Keep-alive sockets (and stalled or held streams) would otherwise keep close() waiting forever.
       server.closeAllConnections()
       return new Promise((resolve, reject) =>
         server.close((error) => (error ? reject(error) : resolve())),
       )
     },
   }
-}
-
-// ---- Deterministic "model" behaviour shared by the LLM fakes ----
-
-export interface ReplyRequest {
-  model: string
-  /** The conversation as the provider received it, roles in the provider's own vocabulary. */
-  messages: { role: string; content: string }[]
-  jsonMode: boolean
-}
-
-export interface ReplyOptions {
-  /** The assistant's answer; default echoes the last user message. */
-  reply?: (request: ReplyRequest) => string
-  /** In JSON mode answer with truncated JSON (for the factory's invalid_json checks). */
-  invalidJson?: boolean
-}
-
-/** The fake model: echo by default, `{"echo": …}` in JSON mode, or what the test scripted. */
-export function replyText(request: ReplyRequest, options: ReplyOptions): string {
-  const lastUser = [...request.messages].reverse().find((message) => message.role === 'user')
-  const text = options.reply ? options.reply(request) : (lastUser?.content ?? '')
-  if (!request.jsonMode) return text
-  const json = options.reply ? text : JSON.stringify({ echo: text })
-  return options.invalidJson ? json.slice(0, Math.max(1, json.length - 2)) : json
-}
-
-/** Whitespace-separated words stand in for tokens: deterministic and easy to assert on. */
-export function countTokens(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length
-}
-
-/** Splits a reply into word-sized deltas that concatenate back to the exact text. */
-export function splitIntoDeltas(text: string): string[] {
-  return text.match(/\s*\S+\s*/g) ?? (text ? [text] : [])
-}
-
-/** Keeps the first `maxTokens` words, as a model stopping at its output limit would. */
-export function truncateToTokens(text: string, maxTokens: number | undefined): string {
-  if (maxTokens === undefined || countTokens(text) <= maxTokens) return text
-  return splitIntoDeltas(text).slice(0, maxTokens).join('').trimEnd()
 }

@@ -1,14 +1,15 @@
 // A protocol-faithful fake of the Gemini API (generateContent, streamGenerateContent SSE, models) on 127.0.0.1.
 import {
+  countPromptTokens,
   countTokens,
+  replyControls,
   replyText,
   splitIntoDeltas,
-  startFakeHttp,
   truncateToTokens,
-  type FakeExchange,
-  type FakeHttpServer,
+  type ReplyControls,
   type ReplyOptions,
-} from './fake-http'
+} from './echo-model'
+import { startFakeHttp, type FakeExchange, type FakeHttpServer } from './fake-http'
 
 export interface FakeGeminiOptions extends ReplyOptions {
   port?: number
@@ -20,13 +21,11 @@ export interface FakeGeminiOptions extends ReplyOptions {
   maxPageSize?: number
 }
 
-export interface FakeGemini extends FakeHttpServer {
+export interface FakeGemini extends FakeHttpServer, ReplyControls {
   /** mindX-style base URL: `<origin>/v1beta`. */
   apiUrl: string
   /** The next request(s) get 429 RESOURCE_EXHAUSTED with a RetryInfo `retryDelay`, as Google sends it. */
   rateLimit(options: { retryAfterSeconds: number; times?: number }): void
-  setReply(reply: ReplyOptions['reply']): void
-  setInvalidJson(invalid: boolean): void
 }
 
 interface GenerateBody {
@@ -137,8 +136,7 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     const full = replyText({ model, messages, jsonMode }, reply)
     const text = truncateToTokens(full, limit)
     const finishReason = text === full ? 'STOP' : 'MAX_TOKENS'
-    const promptTokenCount =
-      countTokens(system) + messages.reduce((sum, message) => sum + countTokens(message.content), 0)
+    const promptTokenCount = countTokens(system) + countPromptTokens(messages)
     const usageMetadata = (candidates: string) => ({
       promptTokenCount,
       candidatesTokenCount: countTokens(candidates),
@@ -214,11 +212,6 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       const message = `You exceeded your current quota. Please retry in ${retryAfterSeconds}s.`
       server.fail({ status: 429, times, body: googleError(429, message, [retryInfo]) })
     },
-    setReply(script) {
-      reply.reply = script
-    },
-    setInvalidJson(invalid) {
-      reply.invalidJson = invalid
-    },
+    ...replyControls(reply),
   }
 }

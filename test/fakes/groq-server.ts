@@ -1,14 +1,15 @@
 // A protocol-faithful fake of Groq's OpenAI-compatible API (chat completions, SSE, models) on 127.0.0.1.
 import {
+  countPromptTokens,
   countTokens,
+  replyControls,
   replyText,
   splitIntoDeltas,
-  startFakeHttp,
   truncateToTokens,
-  type FakeExchange,
-  type FakeHttpServer,
+  type ReplyControls,
   type ReplyOptions,
-} from './fake-http'
+} from './echo-model'
+import { startFakeHttp, type FakeExchange, type FakeHttpServer } from './fake-http'
 
 export interface FakeGroqOptions extends ReplyOptions {
   port?: number
@@ -20,15 +21,11 @@ export interface FakeGroqOptions extends ReplyOptions {
   streamUsageField?: 'x_groq' | 'usage'
 }
 
-export interface FakeGroq extends FakeHttpServer {
+export interface FakeGroq extends FakeHttpServer, ReplyControls {
   /** mindX-style base URL: `<origin>/openai/v1`. */
   openaiUrl: string
   /** The next request(s) get 429 with `retry-after` in seconds, as Groq sends it. */
   rateLimit(options: { retryAfterSeconds: number; times?: number }): void
-  /** Script the assistant's answer (undefined restores the echo). */
-  setReply(reply: ReplyOptions['reply']): void
-  /** In JSON mode answer with truncated JSON. */
-  setInvalidJson(invalid: boolean): void
 }
 
 interface ChatBody {
@@ -83,7 +80,7 @@ export async function startFakeGroq(options: FakeGroqOptions = {}): Promise<Fake
     return false
   }
 
-  function chat(exchange: FakeExchange): void | Promise<void> {
+  function chat(exchange: FakeExchange): void | Promise<unknown> {
     const body = (exchange.request.body ?? {}) as ChatBody
     const messages = readMessages(body.messages)
     if (typeof body.model !== 'string' || !messages) {
@@ -100,7 +97,7 @@ export async function startFakeGroq(options: FakeGroqOptions = {}): Promise<Fake
     const full = replyText({ model, messages, jsonMode }, reply)
     const text = truncateToTokens(full, typeof limit === 'number' ? limit : undefined)
     const finishReason = text === full ? 'stop' : 'length'
-    const promptTokens = messages.reduce((sum, message) => sum + countTokens(message.content), 0)
+    const promptTokens = countPromptTokens(messages)
     const usage = {
       queue_time: 0.01,
       prompt_tokens: promptTokens,
@@ -204,11 +201,6 @@ export async function startFakeGroq(options: FakeGroqOptions = {}): Promise<Fake
         ),
       })
     },
-    setReply(script) {
-      reply.reply = script
-    },
-    setInvalidJson(invalid) {
-      reply.invalidJson = invalid
-    },
+    ...replyControls(reply),
   }
 }

@@ -1,10 +1,11 @@
 // Starts the fake Ollama for manual runs, e2e suites and benchmarks: `tsx test/fakes/run-ollama.ts --port 11435`.
 import { parseArgs } from 'node:util'
 import { startFakeOllama } from './ollama-server'
+import { PORT_FLAG, serveUntilStopped } from './run-fake'
 
 const { values } = parseArgs({
   options: {
-    port: { type: 'string', default: '0' },
+    ...PORT_FLAG,
     models: { type: 'string' },
     running: { type: 'string' },
     'chunk-delay-ms': { type: 'string', default: '0' },
@@ -30,12 +31,5 @@ const fake = await startFakeOllama({
   invalidJson: values['invalid-json'],
 })
 
-// stdout carries only the URL so scripts can read it; everything else goes to stderr.
-console.log(fake.url)
+serveUntilStopped(fake, fake.url)
 console.error(`fake Ollama listening on ${fake.url} (Ctrl+C to stop)`)
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void fake.close().then(() => process.exit(0))
-  })
-}
