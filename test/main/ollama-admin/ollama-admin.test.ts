@@ -1,9 +1,9 @@
 // Specifies OllamaAdmin's model management (list, show, ps, delete, unload) against the fake Ollama server.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { LlmError } from '../../../src/shared/llm'
 import { OllamaAdmin } from '../../../src/main/services/ollama-admin'
 import { startFakeOllama } from '../../fakes/ollama-server'
 import type { FakeOllama } from '../../fakes/ollama-server'
+import { llmErrorOf } from '../../helpers/provider-calls'
 
 let fake: FakeOllama
 let admin: OllamaAdmin
@@ -19,15 +19,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await fake.close()
 })
-
-async function llmErrorOf(action: () => Promise<unknown>): Promise<LlmError> {
-  const error = await action().then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(LlmError)
-  return error as LlmError
-}
 
 describe('OllamaAdmin', () => {
   it('reports the server version', async () => {

@@ -4,6 +4,7 @@ import { OllamaAdmin } from '../../../src/main/services/ollama-admin'
 import type { PullProgress, PullQueue, PullState } from '../../../src/main/services/ollama-admin'
 import { startFakeOllama } from '../../fakes/ollama-server'
 import type { FakeOllama } from '../../fakes/ollama-server'
+import { clientClosedEarly } from '../../helpers/provider-calls'
 
 let fake: FakeOllama
 
@@ -105,8 +106,7 @@ describe('PullQueue (through OllamaAdmin)', () => {
     expect(admin.pulls.cancel(id)).toBe(true)
 
     expect(await pullReaches(admin.pulls, id, 'cancelled')).toMatchObject({ state: 'cancelled' })
-    await request?.settled
-    expect(request?.closedEarly).toBe(true)
+    expect(await clientClosedEarly(request)).toBe(true)
     fake.release()
     expect((await admin.list()).map((m) => m.name)).not.toContain('gemma3:1b')
   })

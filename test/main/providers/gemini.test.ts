@@ -3,12 +3,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { LlmError } from '../../../src/shared/llm'
 import createGeminiClient from '../../../src/main/services/providers/gemini/index'
 import { geminiEndpoint } from '../../../src/main/services/providers/gemini/base-url'
-import type {
-  ProviderChunk,
-  ProviderRequest,
-  ProviderSettings,
-} from '../../../src/main/services/providers/types'
 import { DEFAULT_GEMINI_KEY, startFakeGemini, type FakeGemini } from '../../fakes/gemini-server'
+import {
+  abortOnFirstChunk,
+  clientClosedEarly,
+  connector,
+  drain,
+  firstChunk,
+  lastBody as lastBodyOf,
+  llmErrorOf,
+  recordingFetch,
+  requestBuilder,
+} from '../../helpers/provider-calls'
 
 const MODEL = 'gemini-2.5-flash'
 
@@ -20,47 +26,13 @@ beforeAll(async () => {
 afterAll(() => fake.close())
 beforeEach(() => fake.reset())
 
-function connect(overrides: Partial<ProviderSettings> = {}) {
-  return createGeminiClient({
-    model: MODEL,
-    apiKey: DEFAULT_GEMINI_KEY,
-    baseUrl: fake.apiUrl,
-    ...overrides,
-  })
-}
-
-function request(overrides: Partial<ProviderRequest> = {}): ProviderRequest {
-  return {
-    model: MODEL,
-    messages: [{ role: 'user', content: 'hello there world' }],
-    signal: new AbortController().signal,
-    ...overrides,
-  }
-}
-
-/** Reads a stream to its end or its first error, keeping what arrived before. */
-async function drain(stream: AsyncIterable<ProviderChunk>) {
-  const chunks: ProviderChunk[] = []
-  try {
-    for await (const chunk of stream) chunks.push(chunk)
-    return { chunks, error: undefined }
-  } catch (error) {
-    return { chunks, error }
-  }
-}
-
-async function failure(promise: Promise<unknown>): Promise<LlmError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
-  expect(error).toBeInstanceOf(LlmError)
-  return error as LlmError
-}
-
-function lastBody(): Record<string, unknown> {
-  return fake.requests.at(-1)?.body as Record<string, unknown>
-}
+const connect = connector(createGeminiClient, () => ({
+  model: MODEL,
+  apiKey: DEFAULT_GEMINI_KEY,
+  baseUrl: fake.apiUrl,
+}))
+const request = requestBuilder(MODEL, 'hello there world')
+const lastBody = () => lastBodyOf(fake.requests)
 
 describe('Gemini provider: requests', () => {
   it('generates the answer and reports token usage', async () => {
@@ -198,11 +170,7 @@ describe('Gemini provider: requests', () => {
   })
 
   it('lists models through the injected fetch', async () => {
-    const calls: string[] = []
-    const countingFetch: typeof fetch = (input, init) => {
-      calls.push(String(input instanceof Request ? input.url : input))
-      return fetch(input, init)
-    }
+    const { fetch: countingFetch, calls } = recordingFetch()
     const client = await connect({ fetch: countingFetch })
     await client.listModels()
 
@@ -241,44 +209,30 @@ describe('Gemini provider: streaming', () => {
 
   it('stops on abort mid-stream with code aborted and closes the connection', async () => {
     fake.stallMidStream(1)
-    const controller = new AbortController()
     const client = await connect()
-    const received: ProviderChunk[] = []
 
-    const error = await failure(
-      (async () => {
-        for await (const chunk of client.stream(request({ signal: controller.signal }))) {
-          received.push(chunk)
-          controller.abort()
-        }
-      })(),
+    const { received, error } = await abortOnFirstChunk((signal) =>
+      client.stream(request({ signal })),
     )
 
     expect(received).toEqual([{ type: 'delta', text: 'hello ' }])
     expect(error.code).toBe('aborted')
-    const recorded = fake.requests[0]!
-    await recorded.settled
-    expect(recorded.closedEarly).toBe(true)
+    expect(await clientClosedEarly(fake.requests[0])).toBe(true)
   })
 
   it('closes the connection when the consumer stops reading early', async () => {
     fake.stallMidStream(1)
     const client = await connect()
-    for await (const chunk of client.stream(request())) {
-      expect(chunk).toEqual({ type: 'delta', text: 'hello ' })
-      break
-    }
+    expect(await firstChunk(client.stream(request()))).toEqual({ type: 'delta', text: 'hello ' })
 
-    const recorded = fake.requests[0]!
-    await recorded.settled
-    expect(recorded.closedEarly).toBe(true)
+    expect(await clientClosedEarly(fake.requests[0])).toBe(true)
   })
 })
 
 describe('Gemini provider: errors', () => {
   it("maps Google's 400 API_KEY_INVALID to auth with a hint on where to set a key", async () => {
     const client = await connect({ apiKey: 'AIza-wrong' })
-    const error = await failure(client.generate(request()))
+    const error = await llmErrorOf(client.generate(request()))
 
     expect(error).toMatchObject({ code: 'auth', status: 400, provider: 'gemini' })
     expect(error.message).toContain('API key not valid')
@@ -287,25 +241,28 @@ describe('Gemini provider: errors', () => {
 
   it('maps a rejected key on the model list to auth too', async () => {
     const client = await connect({ apiKey: 'AIza-wrong' })
-    expect(await failure(client.listModels())).toMatchObject({ code: 'auth', status: 400 })
+    expect(await llmErrorOf(client.listModels())).toMatchObject({ code: 'auth', status: 400 })
   })
 
   it('maps 403 PERMISSION_DENIED to auth', async () => {
     fake.fail({ status: 403 })
     const client = await connect()
-    expect(await failure(client.generate(request()))).toMatchObject({ code: 'auth', status: 403 })
+    expect(await llmErrorOf(client.generate(request()))).toMatchObject({
+      code: 'auth',
+      status: 403,
+    })
   })
 
   it('maps any other 400 to bad_request', async () => {
     fake.fail({ status: 400 })
     const client = await connect()
-    const error = await failure(client.generate(request()))
+    const error = await llmErrorOf(client.generate(request()))
 
     expect(error).toMatchObject({ code: 'bad_request', status: 400 })
   })
 
   it('rejects with auth before any request when no key is configured', async () => {
-    const error = await failure(connect({ apiKey: undefined }))
+    const error = await llmErrorOf(connect({ apiKey: undefined }))
 
     expect(error.code).toBe('auth')
     expect(fake.requests).toHaveLength(0)
@@ -313,7 +270,7 @@ describe('Gemini provider: errors', () => {
 
   it('maps an unknown model to model_not_found', async () => {
     const client = await connect()
-    const error = await failure(client.generate(request({ model: 'no-such-model' })))
+    const error = await llmErrorOf(client.generate(request({ model: 'no-such-model' })))
 
     expect(error).toMatchObject({ code: 'model_not_found', status: 404, model: 'no-such-model' })
     expect(error.message).toContain('models/no-such-model is not found')
@@ -322,7 +279,7 @@ describe('Gemini provider: errors', () => {
   it('maps 429 RESOURCE_EXHAUSTED to rate_limit with RetryInfo in milliseconds, without retrying', async () => {
     fake.rateLimit({ retryAfterSeconds: 2 })
     const client = await connect()
-    const error = await failure(client.generate(request()))
+    const error = await llmErrorOf(client.generate(request()))
 
     expect(error).toMatchObject({ code: 'rate_limit', status: 429, retryAfterMs: 2000 })
     expect(fake.requests).toHaveLength(1)
@@ -340,7 +297,7 @@ describe('Gemini provider: errors', () => {
   it('maps 500 to provider with its status, leaving retries to the factory', async () => {
     fake.fail({ status: 500 })
     const client = await connect()
-    const error = await failure(client.generate(request()))
+    const error = await llmErrorOf(client.generate(request()))
 
     expect(error).toMatchObject({ code: 'provider', status: 500 })
     expect(fake.requests).toHaveLength(1)
@@ -355,7 +312,7 @@ describe('Gemini provider: errors', () => {
     await vi.waitFor(() => expect(fake.requests).toHaveLength(1))
     controller.abort()
 
-    expect((await failure(pending)).code).toBe('aborted')
+    expect((await llmErrorOf(pending)).code).toBe('aborted')
   })
 
   it('maps a server that is down to unreachable, naming the URL', async () => {
@@ -364,11 +321,11 @@ describe('Gemini provider: errors', () => {
     const client = await connect({ baseUrl: gone.apiUrl })
     const expected = `Gemini API is not reachable at ${gone.apiUrl} — check the network connection and the base URL.`
 
-    expect(await failure(client.generate(request()))).toMatchObject({
+    expect(await llmErrorOf(client.generate(request()))).toMatchObject({
       code: 'unreachable',
       message: expected,
     })
-    expect(await failure(client.listModels())).toMatchObject({ code: 'unreachable' })
+    expect(await llmErrorOf(client.listModels())).toMatchObject({ code: 'unreachable' })
     expect((await drain(client.stream(request()))).error).toMatchObject({ code: 'unreachable' })
   })
 })

@@ -3,12 +3,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { LlmError } from '../../../src/shared/llm'
 import createGroqClient from '../../../src/main/services/providers/groq/index'
 import { groqSdkBaseUrl } from '../../../src/main/services/providers/groq/base-url'
-import type {
-  ProviderChunk,
-  ProviderRequest,
-  ProviderSettings,
-} from '../../../src/main/services/providers/types'
 import { DEFAULT_GROQ_KEY, startFakeGroq, type FakeGroq } from '../../fakes/groq-server'
+import {
+  abortOnFirstChunk,
+  clientClosedEarly,
+  connector,
+  drain,
+  firstChunk,
+  lastBody as lastBodyOf,
+  llmErrorOf,
+  recordingFetch,
+  requestBuilder,
+} from '../../helpers/provider-calls'
 
 const MODEL = 'llama-3.1-8b-instant'
 
@@ -20,47 +26,13 @@ beforeAll(async () => {
 afterAll(() => fake.close())
 beforeEach(() => fake.reset())
 
-function connect(overrides: Partial<ProviderSettings> = {}) {
-  return createGroqClient({
-    model: MODEL,
-    apiKey: DEFAULT_GROQ_KEY,
-    baseUrl: fake.openaiUrl,
-    ...overrides,
-  })
-}
-
-function request(overrides: Partial<ProviderRequest> = {}): ProviderRequest {
-  return {
-    model: MODEL,
-    messages: [{ role: 'user', content: 'hello there world' }],
-    signal: new AbortController().signal,
-    ...overrides,
-  }
-}
-
-/** Reads a stream to its end or its first error, keeping what arrived before. */
-async function drain(stream: AsyncIterable<ProviderChunk>) {
-  const chunks: ProviderChunk[] = []
-  try {
-    for await (const chunk of stream) chunks.push(chunk)
-    return { chunks, error: undefined }
-  } catch (error) {
-    return { chunks, error }
-  }
-}
-
-async function failure(promise: Promise<unknown>): Promise<LlmError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
-  expect(error).toBeInstanceOf(LlmError)
-  return error as LlmError
-}
-
-function lastBody(): Record<string, unknown> {
-  return fake.requests.at(-1)?.body as Record<string, unknown>
-}
+const connect = connector(createGroqClient, () => ({
+  model: MODEL,
+  apiKey: DEFAULT_GROQ_KEY,
+  baseUrl: fake.openaiUrl,
+}))
+const request = requestBuilder(MODEL, 'hello there world')
+const lastBody = () => lastBodyOf(fake.requests)
 
 describe('Groq provider: requests', () => {
   it('generates the answer and reports token usage', async () => {
@@ -125,11 +97,7 @@ describe('Groq provider: requests', () => {
   })
 
   it('uses the injected fetch', async () => {
-    const calls: string[] = []
-    const countingFetch: typeof fetch = (input, init) => {
-      calls.push(String(input instanceof Request ? input.url : input))
-      return fetch(input, init)
-    }
+    const { fetch: countingFetch, calls } = recordingFetch()
     const client = await connect({ fetch: countingFetch })
     await client.generate(request())
 
@@ -207,44 +175,30 @@ describe('Groq provider: streaming', () => {
 
   it('stops on abort mid-stream with code aborted and closes the connection', async () => {
     fake.stallMidStream(2)
-    const controller = new AbortController()
     const client = await connect()
-    const received: ProviderChunk[] = []
 
-    const error = await failure(
-      (async () => {
-        for await (const chunk of client.stream(request({ signal: controller.signal }))) {
-          received.push(chunk)
-          controller.abort()
-        }
-      })(),
+    const { received, error } = await abortOnFirstChunk((signal) =>
+      client.stream(request({ signal })),
     )
 
     expect(received).toEqual([{ type: 'delta', text: 'hello ' }])
     expect(error.code).toBe('aborted')
-    const recorded = fake.requests[0]!
-    await recorded.settled
-    expect(recorded.closedEarly).toBe(true)
+    expect(await clientClosedEarly(fake.requests[0])).toBe(true)
   })
 
   it('closes the connection when the consumer stops reading early', async () => {
     fake.stallMidStream(2)
     const client = await connect()
-    for await (const chunk of client.stream(request())) {
-      expect(chunk).toEqual({ type: 'delta', text: 'hello ' })
-      break
-    }
+    expect(await firstChunk(client.stream(request()))).toEqual({ type: 'delta', text: 'hello ' })
 
-    const recorded = fake.requests[0]!
-    await recorded.settled
-    expect(recorded.closedEarly).toBe(true)
+    expect(await clientClosedEarly(fake.requests[0])).toBe(true)
   })
 })
 
 describe('Groq provider: errors', () => {
   it('maps a rejected key to auth with a hint on where to set one', async () => {
     const client = await connect({ apiKey: 'gsk_wrong' })
-    const error = await failure(client.generate(request()))
+    const error = await llmErrorOf(client.generate(request()))
 
     expect(error).toMatchObject({ code: 'auth', status: 401, provider: 'groq' })
     expect(error.message).toMatch(/rejected the API key/)
@@ -253,11 +207,11 @@ describe('Groq provider: errors', () => {
 
   it('maps a rejected key on the model list to auth too', async () => {
     const client = await connect({ apiKey: 'gsk_wrong' })
-    expect((await failure(client.listModels())).code).toBe('auth')
+    expect((await llmErrorOf(client.listModels())).code).toBe('auth')
   })
 
   it('rejects with auth before any request when no key is configured', async () => {
-    const error = await failure(connect({ apiKey: undefined }))
+    const error = await llmErrorOf(connect({ apiKey: undefined }))
 
     expect(error.code).toBe('auth')
     expect(fake.requests).toHaveLength(0)
@@ -265,7 +219,7 @@ describe('Groq provider: errors', () => {
 
   it('maps an unknown model to model_not_found', async () => {
     const client = await connect()
-    const error = await failure(client.generate(request({ model: 'no-such-model' })))
+    const error = await llmErrorOf(client.generate(request({ model: 'no-such-model' })))
 
     expect(error).toMatchObject({ code: 'model_not_found', status: 404, model: 'no-such-model' })
     expect(error.message).toContain('does not exist')
@@ -274,7 +228,7 @@ describe('Groq provider: errors', () => {
   it('maps 429 to rate_limit with retry-after in milliseconds, without retrying', async () => {
     fake.rateLimit({ retryAfterSeconds: 2 })
     const client = await connect()
-    const error = await failure(client.generate(request()))
+    const error = await llmErrorOf(client.generate(request()))
 
     expect(error).toMatchObject({ code: 'rate_limit', status: 429, retryAfterMs: 2000 })
     expect(error.retryable).toBe(true)
@@ -284,7 +238,7 @@ describe('Groq provider: errors', () => {
   it('maps 500 to provider with its status, leaving retries to the factory', async () => {
     fake.fail({ status: 500 })
     const client = await connect()
-    const error = await failure(client.generate(request()))
+    const error = await llmErrorOf(client.generate(request()))
 
     expect(error).toMatchObject({ code: 'provider', status: 500 })
     expect(fake.requests).toHaveLength(1)
@@ -295,10 +249,12 @@ describe('Groq provider: errors', () => {
   it('maps a 400 to bad_request, also when a stream is refused before its first chunk', async () => {
     fake.fail({ status: 400 })
     const client = await connect()
-    expect(await failure(client.stream(request())[Symbol.asyncIterator]().next())).toMatchObject({
-      code: 'bad_request',
-      status: 400,
-    })
+    expect(await llmErrorOf(client.stream(request())[Symbol.asyncIterator]().next())).toMatchObject(
+      {
+        code: 'bad_request',
+        status: 400,
+      },
+    )
   })
 
   it('maps an abort while waiting for the answer to aborted', async () => {
@@ -309,14 +265,14 @@ describe('Groq provider: errors', () => {
     await vi.waitFor(() => expect(fake.requests).toHaveLength(1))
     controller.abort()
 
-    expect((await failure(pending)).code).toBe('aborted')
+    expect((await llmErrorOf(pending)).code).toBe('aborted')
   })
 
   it('maps a server that is down to unreachable, naming the URL', async () => {
     const gone = await startFakeGroq()
     await gone.close()
     const client = await connect({ baseUrl: gone.openaiUrl })
-    const error = await failure(client.generate(request()))
+    const error = await llmErrorOf(client.generate(request()))
 
     expect(error.code).toBe('unreachable')
     expect(error.message).toBe(

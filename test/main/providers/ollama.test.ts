@@ -1,15 +1,19 @@
 // Specifies the Ollama provider through the real ollama-js SDK against the fake Ollama server.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { LlmError } from '../../../src/shared/llm'
 import createOllamaClient, { parseRetryAfter } from '../../../src/main/services/providers/ollama'
-import type {
-  ProviderChunk,
-  ProviderClient,
-  ProviderRequest,
-  ProviderSettings,
-} from '../../../src/main/services/providers/types'
+import type { ProviderChunk } from '../../../src/main/services/providers/types'
 import { startFakeOllama } from '../../fakes/ollama-server'
 import type { FakeOllama } from '../../fakes/ollama-server'
+import {
+  abortOnFirstChunk,
+  clientClosedEarly,
+  collect,
+  connector,
+  firstChunk,
+  lastBody as lastBodyOf,
+  llmErrorOf,
+  requestBuilder,
+} from '../../helpers/provider-calls'
 
 let fake: FakeOllama
 
@@ -20,38 +24,9 @@ afterEach(async () => {
   await fake.close()
 })
 
-function client(settings: Partial<ProviderSettings> = {}): Promise<ProviderClient> {
-  return createOllamaClient({ model: 'phi3:mini', baseUrl: fake.url, ...settings })
-}
-
-function request(overrides: Partial<ProviderRequest> = {}): ProviderRequest {
-  return {
-    model: 'phi3:mini',
-    messages: [{ role: 'user', content: 'hello there' }],
-    signal: new AbortController().signal,
-    ...overrides,
-  }
-}
-
-async function collect(chunks: AsyncIterable<ProviderChunk>): Promise<ProviderChunk[]> {
-  const seen: ProviderChunk[] = []
-  for await (const chunk of chunks) seen.push(chunk)
-  return seen
-}
-
-/** Runs `action` and returns the LlmError it rejected with (fails the test otherwise). */
-async function llmErrorOf(action: () => Promise<unknown>): Promise<LlmError> {
-  const error = await action().then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(LlmError)
-  return error as LlmError
-}
-
-function lastBody(path = '/api/chat'): Record<string, unknown> {
-  return fake.requestsTo(path).at(-1)?.body as Record<string, unknown>
-}
+const client = connector(createOllamaClient, () => ({ model: 'phi3:mini', baseUrl: fake.url }))
+const request = requestBuilder('phi3:mini', 'hello there')
+const lastBody = () => lastBodyOf(fake.requestsTo('/api/chat'))
 
 describe('Ollama provider: requests', () => {
   it('generates a reply with token usage through POST /api/chat (not streamed)', async () => {
@@ -219,22 +194,15 @@ describe('Ollama provider: errors become LlmError', () => {
 
   it('aborting mid-stream rejects with aborted and closes the HTTP connection', async () => {
     const ollama = await client()
-    const controller = new AbortController()
     fake.hold(2)
-    const received: ProviderChunk[] = []
 
-    const error = await llmErrorOf(async () => {
-      for await (const chunk of ollama.stream(request({ signal: controller.signal }))) {
-        received.push(chunk)
-        controller.abort()
-      }
-    })
+    const { received, error } = await abortOnFirstChunk((signal) =>
+      ollama.stream(request({ signal })),
+    )
 
     expect(error.code).toBe('aborted')
     expect(received.length).toBeGreaterThanOrEqual(1)
-    const [chat] = fake.requestsTo('/api/chat')
-    await chat?.settled
-    expect(chat?.closedEarly).toBe(true)
+    expect(await clientClosedEarly(fake.requestsTo('/api/chat')[0])).toBe(true)
   })
 
   it('aborting a non-streamed generate cancels its HTTP request too', async () => {
@@ -247,22 +215,16 @@ describe('Ollama provider: errors become LlmError', () => {
     controller.abort()
 
     expect((await pending).code).toBe('aborted')
-    await chat?.settled
-    expect(chat?.closedEarly).toBe(true)
+    expect(await clientClosedEarly(chat)).toBe(true)
   })
 
   it('stopping a stream early (break) closes the HTTP connection', async () => {
     const ollama = await client()
     fake.hold(2)
 
-    for await (const chunk of ollama.stream(request())) {
-      expect(chunk.type).toBe('delta')
-      break
-    }
+    expect((await firstChunk(ollama.stream(request())))?.type).toBe('delta')
 
-    const [chat] = fake.requestsTo('/api/chat')
-    await chat?.settled
-    expect(chat?.closedEarly).toBe(true)
+    expect(await clientClosedEarly(fake.requestsTo('/api/chat')[0])).toBe(true)
   })
 
   it('reports a server that is down as unreachable, with what to do next', async () => {
