@@ -53,6 +53,7 @@ async function start(): Promise<void> {
     session: workspaces,
     version: app.getVersion(),
     transport: 'electron',
+    events,
   })
   let win: BrowserWindow | null = null
 

@@ -2,6 +2,15 @@
 import { z } from 'zod'
 import { LLM_ERROR_CODES } from './llm'
 import type { ResolutionView } from './resolution'
+import type {
+  InstalledOllamaModel,
+  OllamaHosts,
+  OllamaModelDetails,
+  OllamaPull,
+  OllamaPullSuggestion,
+  RunningOllamaModel,
+} from './ollama'
+import { hostInput, modelNameSchema, savedHostSchema } from './ollama'
 
 // ---------------------------------------------------------------------------------------------
 // Errors: one shape everywhere, `{code, message}`; never a stack, never a key.
@@ -110,9 +119,85 @@ export const methods = {
     errors: ['config_invalid'],
   },
   'ollama:status': {
-    summary: "Whether the workspace's Ollama server answers, and its version.",
-    input: noInput,
+    summary: "Whether the workspace's Ollama server (or `host`) answers, and its version.",
+    input: z.strictObject(hostInput),
     output: returns<OllamaStatus>(),
+    errors: ['config_invalid'],
+  },
+  // Local models: every call takes an optional `host`; without it, the configured Ollama.
+  'ollama:pull': {
+    summary: 'Queues a pull (at most 2 at once per host); progress arrives as ollama:pullProgress.',
+    input: z.strictObject({ ...hostInput, name: modelNameSchema }),
+    output: returns<{ id: string }>(),
+    errors: ['config_invalid'],
+  },
+  'ollama:cancelPull': {
+    summary: 'Cancels a queued pull or aborts a running one; false when it had already finished.',
+    input: z.strictObject({ ...hostInput, id: z.string().min(1).max(100) }),
+    output: returns<{ cancelled: boolean }>(),
+    errors: ['config_invalid'],
+  },
+  'ollama:pulls': {
+    summary: "The host's pulls (queued, running and finished), oldest first.",
+    input: z.strictObject(hostInput),
+    output: returns<OllamaPull[]>(),
+    errors: ['config_invalid'],
+  },
+  'ollama:clearPulls': {
+    summary: "Forgets the host's finished pulls; returns what is left.",
+    input: z.strictObject(hostInput),
+    output: returns<OllamaPull[]>(),
+    errors: ['config_invalid'],
+  },
+  'ollama:list': {
+    summary: 'The models installed on the host.',
+    input: z.strictObject(hostInput),
+    output: returns<InstalledOllamaModel[]>(),
+    errors: ['config_invalid', 'unreachable', 'timeout', 'auth', 'provider'],
+  },
+  'ollama:show': {
+    summary: "One model's modelfile, parameters, template, license and details.",
+    input: z.strictObject({ ...hostInput, name: modelNameSchema }),
+    output: returns<OllamaModelDetails>(),
+    errors: ['config_invalid', 'unreachable', 'timeout', 'auth', 'provider', 'model_not_found'],
+  },
+  'ollama:ps': {
+    summary: 'The models loaded in memory on the host, with their size and expiry.',
+    input: z.strictObject(hostInput),
+    output: returns<RunningOllamaModel[]>(),
+    errors: ['config_invalid', 'unreachable', 'timeout', 'auth', 'provider'],
+  },
+  'ollama:delete': {
+    summary: 'Removes an installed model from the host.',
+    input: z.strictObject({ ...hostInput, name: modelNameSchema }),
+    output: returns<{ deleted: string }>(),
+    errors: ['config_invalid', 'unreachable', 'timeout', 'auth', 'provider', 'model_not_found'],
+  },
+  'ollama:unload': {
+    summary: "Frees a running model's memory now (generate with keep_alive 0).",
+    input: z.strictObject({ ...hostInput, name: modelNameSchema }),
+    output: returns<{ unloaded: string }>(),
+    errors: ['config_invalid', 'unreachable', 'timeout', 'auth', 'provider', 'model_not_found'],
+  },
+  'ollama:hosts': {
+    summary: 'The configured Ollama host, the hosts saved in this workspace and the selected one.',
+    input: noInput,
+    output: returns<OllamaHosts>(),
+    errors: ['config_invalid'],
+  },
+  'ollama:saveHosts': {
+    summary: "Replaces the workspace's saved hosts and selection (.mindx/ollama-hosts.json).",
+    input: z.strictObject({
+      hosts: z.array(savedHostSchema).max(50),
+      selected: hostInput.host,
+    }),
+    output: returns<OllamaHosts>(),
+    errors: ['config_invalid'],
+  },
+  'ollama:pullSuggestions': {
+    summary: 'Model names worth pulling, from the Cloud Run catalog.',
+    input: noInput,
+    output: returns<OllamaPullSuggestion[]>(),
     errors: ['config_invalid'],
   },
 } as const satisfies Record<`${string}:${string}`, AnyMethodSpec>
@@ -123,6 +208,8 @@ export const methods = {
 
 export const events = {
   'workspace:changed': payload<AppInfo>(),
+  /** Every state change of a pull on any host (queued, progress, done, error, cancelled). */
+  'ollama:pullProgress': payload<OllamaPull>(),
 } as const satisfies Record<`${string}:${string}`, TypeTag<unknown>>
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 // The implementation table behind the contract: each method calls the current workspace's services.
 import type { Transport } from '../../shared/contract'
 import type { ApiHandlers } from './dispatch'
+import type { AppEventBus } from './event-bus'
+import { createOllamaAdminHandlers } from './ollama-handlers'
 import type { OllamaVersionProbe } from './ollama-status'
 import { ollamaAdminVersion, readOllamaStatus } from './ollama-status'
 import type { WorkspaceSession } from './workspace-session'
@@ -10,6 +12,8 @@ export interface ApiHandlerDeps {
   version: string
   transport: Transport
   ollamaProbe?: OllamaVersionProbe
+  /** Main → renderer pushes (pull progress, stream deltas); IPC and SSE forward every event. */
+  events?: AppEventBus
 }
 
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
@@ -22,6 +26,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
         transport: deps.transport,
       }),
     'factory:resolve': async (args) => (await deps.session.current.factory.resolve(args)).view,
-    'ollama:status': () => readOllamaStatus(deps.session.current.factory, probe),
+    'ollama:status': ({ host }) => readOllamaStatus(deps.session.current.factory, probe, { host }),
+    ...createOllamaAdminHandlers({ session: deps.session, events: deps.events }),
   }
 }

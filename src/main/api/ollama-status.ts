@@ -1,6 +1,7 @@
 // ollama:status — asks the workspace's Ollama server (via OllamaAdmin) for its version, briefly.
 import type { OllamaStatus } from '../../shared/contract'
 import { DEFAULT_OLLAMA_BASE_URL } from '../../shared/llm'
+import { normalizeHostUrl } from '../../shared/ollama'
 import type { LlmFactory } from '../services/factory'
 import { OllamaAdmin } from '../services/ollama-admin'
 
@@ -23,18 +24,26 @@ export const ollamaAdminVersion =
     return new OllamaAdmin({ baseUrl, headers, fetch: fetchWithDeadline }).version()
   }
 
+export interface ReadOllamaStatusOptions {
+  /** Another server than the configured one (the Local models host picker). */
+  host?: string
+  timeoutMs?: number
+}
+
 export async function readOllamaStatus(
   factory: LlmFactory,
   probe: OllamaVersionProbe,
-  timeoutMs = 3000,
+  options: ReadOllamaStatusOptions = {},
 ): Promise<OllamaStatus> {
   const resolution = await factory.resolve({ provider: 'ollama' })
-  const baseUrl = resolution.view.baseUrl ?? DEFAULT_OLLAMA_BASE_URL
+  const configured = normalizeHostUrl(resolution.view.baseUrl ?? DEFAULT_OLLAMA_BASE_URL)
+  const baseUrl = options.host ?? configured
   try {
     const version = await probe({
       baseUrl,
-      headers: resolution.headers,
-      signal: AbortSignal.timeout(timeoutMs),
+      // The configured headers (a bearer token, say) are for the configured server only.
+      headers: baseUrl === configured ? resolution.headers : {},
+      signal: AbortSignal.timeout(options.timeoutMs ?? 3000),
     })
     return { reachable: true, baseUrl, version }
   } catch {

@@ -50,7 +50,12 @@ async function main(): Promise<number> {
     workspace,
     createSecrets: (dir) => new FileSecretStore(dir),
   })
-  const handlers = createApiHandlers({ session, version: await readVersion(), transport: 'web' })
+  const handlers = createApiHandlers({
+    session,
+    version: await readVersion(),
+    transport: 'web',
+    events,
+  })
   let server
   try {
     server = await startServeServer({
