@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { LLM_ERROR_CODES } from './llm'
 import type { ResolutionView } from './resolution'
+import { chatEvents, chatMethods } from './chat-contract'
 import type {
   InstalledOllamaModel,
   OllamaHosts,
@@ -200,6 +201,7 @@ export const methods = {
     output: returns<OllamaPullSuggestion[]>(),
     errors: ['config_invalid'],
   },
+  ...chatMethods,
 } as const satisfies Record<`${string}:${string}`, AnyMethodSpec>
 
 // ---------------------------------------------------------------------------------------------
@@ -210,6 +212,7 @@ export const events = {
   'workspace:changed': payload<AppInfo>(),
   /** Every state change of a pull on any host (queued, progress, done, error, cancelled). */
   'ollama:pullProgress': payload<OllamaPull>(),
+  ...chatEvents,
 } as const satisfies Record<`${string}:${string}`, TypeTag<unknown>>
 
 // ---------------------------------------------------------------------------------------------

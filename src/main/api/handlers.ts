@@ -1,5 +1,6 @@
 // The implementation table behind the contract: each method calls the current workspace's services.
 import type { Transport } from '../../shared/contract'
+import { createChatHandlers } from './chat-handlers'
 import type { ApiHandlers } from './dispatch'
 import type { AppEventBus } from './event-bus'
 import { createOllamaAdminHandlers } from './ollama-handlers'
@@ -26,6 +27,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
         transport: deps.transport,
       }),
     'factory:resolve': async (args) => (await deps.session.current.factory.resolve(args)).view,
+    ...createChatHandlers(deps),
     'ollama:status': ({ host }) => readOllamaStatus(deps.session.current.factory, probe, { host }),
     ...createOllamaAdminHandlers({ session: deps.session, events: deps.events }),
   }

@@ -1,0 +1,158 @@
+// Runs Playground streams: one abortable factory stream per id, deltas coalesced before they are pushed.
+import type {
+  AnswerMetrics,
+  ChatDeltaEvent,
+  ChatDoneEvent,
+  ChatErrorData,
+  ChatErrorEvent,
+  ChatSettings,
+  UsedModel,
+} from '../../../shared/chat'
+import type { ChatMessage, StreamEvent } from '../../../shared/llm'
+import { LlmError } from '../../../shared/llm'
+import type { LlmFactory } from '../factory'
+
+export interface ChatStreamSink {
+  delta(event: ChatDeltaEvent): void
+  done(event: ChatDoneEvent): void
+  error(event: ChatErrorEvent): void
+}
+
+export interface ChatStreamOptions {
+  /** Deltas are pushed at most this often: one IPC/SSE message per token would swamp the renderer. */
+  flushMs?: number
+  /** Turns any failure into what the renderer sees (main redacts keys there). */
+  describeError?: (error: unknown) => ChatErrorData
+}
+
+export interface StartChatRequest {
+  streamId: string
+  settings: ChatSettings
+  history: ChatMessage[]
+  prompt: string
+}
+
+export function describeChatError(error: unknown): ChatErrorData {
+  if (error instanceof LlmError) {
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+      ...(error.text === undefined ? {} : { text: error.text }),
+    }
+  }
+  return { code: 'internal', message: 'The answer failed unexpectedly; see the app log.' }
+}
+
+export class ChatStreams {
+  private readonly running = new Map<string, AbortController>()
+  private readonly flushMs: number
+  private readonly describeError: (error: unknown) => ChatErrorData
+
+  constructor(
+    private readonly sink: ChatStreamSink,
+    options: ChatStreamOptions = {},
+  ) {
+    this.flushMs = options.flushMs ?? 16
+    this.describeError = options.describeError ?? describeChatError
+  }
+
+  get activeCount(): number {
+    return this.running.size
+  }
+
+  /**
+   * Resolves which handler answers, then streams in the background. The id comes from the renderer
+   * so it can listen before the first delta can possibly arrive.
+   */
+  async start(factory: LlmFactory, request: StartChatRequest): Promise<UsedModel> {
+    if (this.running.has(request.streamId)) {
+      throw new LlmError({ code: 'bad_request', message: 'That stream id is already in use.' })
+    }
+    const args = { provider: request.settings.provider, model: request.settings.model }
+    const resolution = await factory.resolve(args)
+    const handler = await factory.createLlmHandler(args)
+    const used: UsedModel = {
+      provider: handler.providerName,
+      model: request.settings.model,
+      baseUrl: resolution.view.baseUrl,
+      handler: resolution.view.handler,
+      fallbackReason: resolution.view.fallbackReason,
+    }
+    const controller = new AbortController()
+    this.running.set(request.streamId, controller)
+    const { settings } = request
+    const events = handler.streamText(request.prompt, {
+      model: settings.model,
+      history: request.history,
+      jsonMode: settings.jsonMode,
+      signal: controller.signal,
+      ...(settings.system.trim() === '' ? {} : { system: settings.system }),
+      ...(settings.temperature === undefined ? {} : { temperature: settings.temperature }),
+      ...(settings.maxTokens === undefined ? {} : { maxTokens: settings.maxTokens }),
+    })
+    void this.pump(request.streamId, events, used)
+    return used
+  }
+
+  /** Aborts the stream's HTTP request; false when it had already finished. */
+  stop(streamId: string): boolean {
+    const controller = this.running.get(streamId)
+    if (!controller) return false
+    controller.abort()
+    return true
+  }
+
+  stopAll(): void {
+    for (const controller of this.running.values()) controller.abort()
+  }
+
+  private async pump(
+    streamId: string,
+    events: AsyncIterable<StreamEvent>,
+    used: UsedModel,
+  ): Promise<void> {
+    let pending = ''
+    let streamed = ''
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const flush = () => {
+      if (timer !== undefined) clearTimeout(timer)
+      timer = undefined
+      if (pending === '') return
+      this.sink.delta({ streamId, text: pending })
+      pending = ''
+    }
+    try {
+      for await (const event of events) {
+        if (event.type === 'delta') {
+          pending += event.text
+          streamed += event.text
+          timer ??= setTimeout(flush, this.flushMs)
+          continue
+        }
+        flush()
+        this.sink.done({ streamId, text: event.text, metrics: metricsOf(event), used })
+      }
+    } catch (error) {
+      flush()
+      this.sink.error({ streamId, error: this.describeError(error), partialText: streamed })
+    } finally {
+      if (timer !== undefined) clearTimeout(timer)
+      this.running.delete(streamId)
+    }
+  }
+}
+
+function metricsOf(event: Extract<StreamEvent, { type: 'done' }>): AnswerMetrics {
+  return {
+    firstTokenMs: event.timings.firstTokenMs,
+    totalMs: event.timings.totalMs,
+    ...(event.timings.tokensPerSecond === undefined
+      ? {}
+      : { tokensPerSecond: event.timings.tokensPerSecond }),
+    ...(event.usage.promptTokens === undefined ? {} : { promptTokens: event.usage.promptTokens }),
+    ...(event.usage.completionTokens === undefined
+      ? {}
+      : { completionTokens: event.usage.completionTokens }),
+  }
+}

@@ -1,0 +1,9 @@
+// The Playground's main-side services: streams, saved conversations, export.
+export type { ChatStreamSink, StartChatRequest } from './chat-streams'
+export { ChatStreams, describeChatError } from './chat-streams'
+export {
+  ConversationNotFoundError,
+  ConversationStore,
+  CONVERSATIONS_DIR,
+} from './conversation-store'
+export { exportConversation } from './export-conversation'

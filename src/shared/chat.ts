@@ -1,0 +1,151 @@
+// The Playground's vocabulary: conversations, turns, per-answer metrics, stream events (zod + types).
+import { z } from 'zod'
+import { LLM_ERROR_CODES, PROVIDERS } from './llm'
+
+/** Ids the renderer makes up (conversations, streams, turns): safe as file names, no paths. */
+export const chatIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ only (at most 64)')
+
+export const providerSchema = z.enum(PROVIDERS)
+
+export const chatSettingsSchema = z.object({
+  provider: providerSchema,
+  model: z.string().min(1).max(200),
+  system: z.string().max(100_000).default(''),
+  temperature: z.number().min(0).max(2).optional(),
+  maxTokens: z.number().int().min(1).max(1_000_000).optional(),
+  jsonMode: z.boolean().default(false),
+})
+export type ChatSettings = z.output<typeof chatSettingsSchema>
+
+/** What actually answered: the resolved handler, never a key. */
+export const usedModelSchema = z.object({
+  provider: providerSchema,
+  model: z.string(),
+  baseUrl: z.string().nullable(),
+  handler: z.string(),
+  fallbackReason: z.string().nullable(),
+})
+export type UsedModel = z.output<typeof usedModelSchema>
+
+export const answerMetricsSchema = z.object({
+  firstTokenMs: z.number(),
+  totalMs: z.number(),
+  tokensPerSecond: z.number().optional(),
+  promptTokens: z.number().optional(),
+  completionTokens: z.number().optional(),
+})
+export type AnswerMetrics = z.output<typeof answerMetricsSchema>
+
+export const chatErrorSchema = z.object({
+  code: z.enum([...LLM_ERROR_CODES, 'internal']),
+  message: z.string(),
+  retryAfterMs: z.number().optional(),
+  /** invalid_json: the text the model returned. */
+  text: z.string().optional(),
+})
+export type ChatErrorData = z.output<typeof chatErrorSchema>
+
+const userTurnSchema = z.object({
+  id: chatIdSchema,
+  role: z.literal('user'),
+  content: z.string().max(2_000_000),
+  createdAt: z.string(),
+})
+
+const assistantTurnSchema = z.object({
+  id: chatIdSchema,
+  role: z.literal('assistant'),
+  content: z.string().max(4_000_000),
+  createdAt: z.string(),
+  /** streaming is only ever seen in the renderer; saved files hold the other three. */
+  status: z.enum(['streaming', 'done', 'stopped', 'error']),
+  used: usedModelSchema.optional(),
+  metrics: answerMetricsSchema.optional(),
+  error: chatErrorSchema.optional(),
+})
+
+export const chatTurnSchema = z.discriminatedUnion('role', [userTurnSchema, assistantTurnSchema])
+export type UserTurn = z.output<typeof userTurnSchema>
+export type AssistantTurn = z.output<typeof assistantTurnSchema>
+export type ChatTurn = UserTurn | AssistantTurn
+
+export const conversationSchema = z.object({
+  id: chatIdSchema,
+  title: z.string().max(200),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  settings: chatSettingsSchema,
+  turns: z.array(chatTurnSchema).max(10_000),
+})
+export type Conversation = z.output<typeof conversationSchema>
+
+export interface ConversationSummary {
+  id: string
+  title: string
+  updatedAt: string
+  turnCount: number
+}
+
+export type ExportFormat = 'markdown' | 'json'
+
+export interface ConversationExport {
+  filename: string
+  mimeType: string
+  content: string
+}
+
+export interface ChatModelOption {
+  name: string
+  displayName?: string
+}
+
+export interface ChatModelList {
+  provider: (typeof PROVIDERS)[number]
+  models: ChatModelOption[]
+  /** The model the factory resolves for this provider (what a call without a model uses). */
+  defaultModel: string
+  baseUrl: string | null
+  fallbackReason: string | null
+  /** Listing failed (e.g. no key): the picker falls back to free text and shows this. */
+  error?: ChatErrorData
+}
+
+// Events: each carries the streamId the renderer chose when it called chat:send.
+export interface ChatDeltaEvent {
+  streamId: string
+  text: string
+}
+export interface ChatDoneEvent {
+  streamId: string
+  text: string
+  metrics: AnswerMetrics
+  used: UsedModel
+}
+export interface ChatErrorEvent {
+  streamId: string
+  error: ChatErrorData
+  /** What had streamed before the failure or Stop. */
+  partialText: string
+}
+
+/**
+ * The earlier turns the provider sees: each user prompt with the answer that followed it, skipping
+ * prompts whose answer failed before any text (a retried prompt would otherwise appear twice).
+ */
+export function historyOf(
+  turns: readonly ChatTurn[],
+): { role: 'user' | 'assistant'; content: string }[] {
+  const history: { role: 'user' | 'assistant'; content: string }[] = []
+  for (let i = 0; i < turns.length; i++) {
+    const turn = turns[i]!
+    const next = turns[i + 1]
+    if (turn.role !== 'user' || next?.role !== 'assistant' || next.content === '') continue
+    history.push(
+      { role: 'user', content: turn.content },
+      { role: 'assistant', content: next.content },
+    )
+  }
+  return history
+}
