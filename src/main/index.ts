@@ -1,5 +1,5 @@
 // Electron main process: single instance, security (CSP, permissions), workspace, IPC, menu, window.
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron'
 import { stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { AppInfo } from '../shared/contract'
@@ -54,6 +54,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     transport: 'electron',
     events,
+    openPath: (path) => shell.openPath(path),
   })
   let win: BrowserWindow | null = null
 

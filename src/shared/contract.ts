@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { LLM_ERROR_CODES } from './llm'
 import type { ResolutionView } from './resolution'
 import { chatEvents, chatMethods } from './chat-contract'
+import { studioEvents, studioMethods } from './studio-contract'
 import type {
   InstalledOllamaModel,
   OllamaHosts,
@@ -202,6 +203,7 @@ export const methods = {
     errors: ['config_invalid'],
   },
   ...chatMethods,
+  ...studioMethods,
 } as const satisfies Record<`${string}:${string}`, AnyMethodSpec>
 
 // ---------------------------------------------------------------------------------------------
@@ -213,6 +215,7 @@ export const events = {
   /** Every state change of a pull on any host (queued, progress, done, error, cancelled). */
   'ollama:pullProgress': payload<OllamaPull>(),
   ...chatEvents,
+  ...studioEvents,
 } as const satisfies Record<`${string}:${string}`, TypeTag<unknown>>
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { createChatHandlers } from './chat-handlers'
 import type { ApiHandlers } from './dispatch'
 import type { AppEventBus } from './event-bus'
 import { createOllamaAdminHandlers } from './ollama-handlers'
+import { createStudioHandlers } from './studio-handlers'
 import type { OllamaVersionProbe } from './ollama-status'
 import { ollamaAdminVersion, readOllamaStatus } from './ollama-status'
 import type { WorkspaceSession } from './workspace-session'
@@ -15,6 +16,8 @@ export interface ApiHandlerDeps {
   ollamaProbe?: OllamaVersionProbe
   /** Main → renderer pushes (pull progress, stream deltas); IPC and SSE forward every event. */
   events?: AppEventBus
+  /** Opens a file in the system's editor (Electron: shell.openPath); absent in serve mode. */
+  openPath?: (path: string) => Promise<string>
 }
 
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
@@ -30,5 +33,6 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     ...createChatHandlers(deps),
     'ollama:status': ({ host }) => readOllamaStatus(deps.session.current.factory, probe, { host }),
     ...createOllamaAdminHandlers({ session: deps.session, events: deps.events }),
+    ...createStudioHandlers(deps),
   }
 }

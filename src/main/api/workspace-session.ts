@@ -9,6 +9,8 @@ export interface WorkspaceServices {
   workspace: string
   factory: LlmFactory
   secrets: SecretStore
+  /** The environment the factory reads (config services re-read the workspace with it). */
+  env: EnvRecord
 }
 
 export interface FactoryOptions {
@@ -43,6 +45,7 @@ export function createWorkspaceSession(options: WorkspaceSessionOptions): Worksp
     return {
       workspace,
       secrets,
+      env: options.env ?? process.env,
       factory: createFactory({
         workspace,
         secrets,

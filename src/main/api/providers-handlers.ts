@@ -1,0 +1,59 @@
+// providers:* — provider cards, writes of model / base URL / key / headers to a chosen layer, the test.
+import type { ApiHandlers } from './dispatch'
+import { redactSecrets } from './app-error'
+import type { StudioContext } from './studio-context'
+import { editFactoryConfigFile, editJsonObjectFile } from '../services/config/json-file-edit'
+import { testProviderConnection } from '../services/provider-settings/connection-test'
+import {
+  buildProvidersOverview,
+  globalConfigWritePath,
+} from '../services/provider-settings/overview'
+import { providerSettingsEdits, secretNameFor } from '../services/provider-settings/settings-edits'
+
+export type ProvidersHandlers = Pick<
+  ApiHandlers,
+  'providers:list' | 'providers:update' | 'providers:setOrder' | 'providers:test'
+>
+
+export function createProvidersHandlers(context: StudioContext): ProvidersHandlers {
+  const overview = async () => {
+    const { services, ws } = await context.readConfig()
+    return buildProvidersOverview({
+      factory: services.factory,
+      ws,
+      secretStore: services.secrets.label,
+    })
+  }
+
+  return {
+    'providers:list': overview,
+    'providers:update': async (change) => {
+      await context.write(async (services, ws) => {
+        const secretName = secretNameFor(change.provider)
+        // The key goes to the SecretStore first: a failed json write then leaves no dangling
+        // `secret:` reference, only an unused stored key.
+        if (typeof change.apiKey === 'string') await services.secrets.set(secretName, change.apiKey)
+        const edits = providerSettingsEdits(change)
+        if (edits.factory.length > 0) await editFactoryConfigFile(ws.factory.path, edits.factory)
+        if (edits.global.length > 0) {
+          await editJsonObjectFile(globalConfigWritePath(ws.root), edits.global)
+        }
+        if (change.apiKey === null) await services.secrets.delete(secretName)
+      })
+      return overview()
+    },
+    'providers:setOrder': async ({ order }) => {
+      await context.write((_services, ws) =>
+        editFactoryConfigFile(ws.factory.path, [
+          { path: ['default_provider_preference_order'], value: order.length ? order : undefined },
+        ]),
+      )
+      return overview()
+    },
+    'providers:test': async ({ provider }) => {
+      const result = await testProviderConnection(context.session.current.factory, provider)
+      if (result.ok) return result
+      return { ...result, message: redactSecrets(result.message) }
+    },
+  }
+}

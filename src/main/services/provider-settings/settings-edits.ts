@@ -1,0 +1,60 @@
+// Turns "set this provider's model / base URL / key / headers in that layer" into json edits.
+import type { ProviderName } from '../../../shared/llm'
+import type { WriteLayer } from '../../../shared/studio-config'
+import type { JsonEdit } from '../config/json-file-edit'
+import { secretRef } from '../secrets/types'
+
+/** One change per field: a string sets it, null clears it, undefined leaves it alone. */
+export interface ProviderSettingsChange {
+  provider: ProviderName
+  layer: WriteLayer
+  model?: string | null
+  baseUrl?: string | null
+  /** Stored in the SecretStore under the provider's name; the json gets `secret:<provider>`. */
+  apiKey?: string | null
+  headers?: Record<string, string> | null
+}
+
+const FACTORY_FIELDS = {
+  model: 'default_model_override',
+  baseUrl: 'base_url_override',
+  apiKey: 'api_key_override',
+} as const
+
+const GLOBAL_FIELDS = { model: 'default_model', baseUrl: 'base_url', apiKey: 'api_key' } as const
+
+/** The SecretStore name for a provider's key. */
+export function secretNameFor(provider: ProviderName): string {
+  return provider
+}
+
+/** Json edits per file: headers always go to the factory json (global config has no such key). */
+export interface ProviderSettingsEdits {
+  factory: JsonEdit[]
+  global: JsonEdit[]
+}
+
+export function providerSettingsEdits(change: ProviderSettingsChange): ProviderSettingsEdits {
+  const { provider, layer } = change
+  const factoryPath = (name: string) => [`${provider}_settings_for_factory`, name]
+  const edits: ProviderSettingsEdits = { factory: [], global: [] }
+  const put = (field: keyof typeof FACTORY_FIELDS, value: string | null | undefined) => {
+    if (value === undefined) return
+    const edit = { value: value === null ? undefined : value }
+    if (layer === 'factory-config') {
+      edits.factory.push({ path: factoryPath(FACTORY_FIELDS[field]), ...edit })
+    } else {
+      edits.global.push({ path: ['llm', provider, GLOBAL_FIELDS[field]], ...edit })
+    }
+  }
+  put('model', change.model)
+  put('baseUrl', change.baseUrl)
+  if (change.apiKey !== undefined) {
+    put('apiKey', change.apiKey === null ? null : secretRef(secretNameFor(provider)))
+  }
+  if (change.headers !== undefined) {
+    const none = change.headers === null || Object.keys(change.headers).length === 0
+    edits.factory.push({ path: factoryPath('headers'), value: none ? undefined : change.headers })
+  }
+  return edits
+}
