@@ -93,7 +93,10 @@ describe('config handlers', () => {
     expect(JSON.stringify(result)).toMatch(/:3:11: invalid JSON: trailing comma/)
     expect(await readFile(factoryPath, 'utf8')).toBe(text)
     const validation = await call('config:validate', { text: broken })
-    expect(validation).toMatchObject({ ok: true, value: { ok: false, issue: { line: 3, column: 11 } } })
+    expect(validation).toMatchObject({
+      ok: true,
+      value: { ok: false, issue: { line: 3, column: 11 } },
+    })
   })
 
   it('config:applyEdit changes one value and keeps unknown keys and order', async () => {
