@@ -102,7 +102,9 @@ export const studioMethods = {
         'Enter an http:// or https:// URL',
       ),
       apiKey: settingText,
-      headers: z.record(headerName, z.string().max(8192)).nullable().optional(),
+      /** Headers to add or replace (values are sent once and only ever shown masked). */
+      headers: z.record(headerName, z.string().min(1).max(8192)).optional(),
+      removeHeaders: z.array(headerName).max(100).optional(),
     }),
     output: returns<ProvidersOverview>(),
     errors: ['config_invalid'],

@@ -2,12 +2,24 @@
 import { create } from 'zustand'
 import type { ScreenId } from '../shell/screens'
 
+/** Asked before the screen changes; returning false stays (the screen asks, then calls go again). */
+export type LeaveGuard = (next: ScreenId) => boolean
+
 interface NavigationState {
   screen: ScreenId
+  leaveGuard: LeaveGuard | null
   go: (screen: ScreenId) => void
+  /** A screen with unsaved edits installs one; null removes it. */
+  setLeaveGuard: (guard: LeaveGuard | null) => void
 }
 
-export const useNavigationStore = create<NavigationState>()((set) => ({
+export const useNavigationStore = create<NavigationState>()((set, get) => ({
   screen: 'providers',
-  go: (screen) => set({ screen }),
+  leaveGuard: null,
+  go: (screen) => {
+    const { leaveGuard, screen: current } = get()
+    if (screen !== current && leaveGuard && !leaveGuard(screen)) return
+    set({ screen })
+  },
+  setLeaveGuard: (leaveGuard) => set({ leaveGuard }),
 }))

@@ -12,7 +12,9 @@ export interface ProviderSettingsChange {
   baseUrl?: string | null
   /** Stored in the SecretStore under the provider's name; the json gets `secret:<provider>`. */
   apiKey?: string | null
-  headers?: Record<string, string> | null
+  /** Headers to add or replace; the others stay. */
+  headers?: Record<string, string>
+  removeHeaders?: string[]
 }
 
 const FACTORY_FIELDS = {
@@ -36,7 +38,7 @@ export interface ProviderSettingsEdits {
 
 export function providerSettingsEdits(change: ProviderSettingsChange): ProviderSettingsEdits {
   const { provider, layer } = change
-  const factoryPath = (name: string) => [`${provider}_settings_for_factory`, name]
+  const factoryPath = (name: string): string[] => [`${provider}_settings_for_factory`, name]
   const edits: ProviderSettingsEdits = { factory: [], global: [] }
   const put = (field: keyof typeof FACTORY_FIELDS, value: string | null | undefined) => {
     if (value === undefined) return
@@ -52,9 +54,11 @@ export function providerSettingsEdits(change: ProviderSettingsChange): ProviderS
   if (change.apiKey !== undefined) {
     put('apiKey', change.apiKey === null ? null : secretRef(secretNameFor(provider)))
   }
-  if (change.headers !== undefined) {
-    const none = change.headers === null || Object.keys(change.headers).length === 0
-    edits.factory.push({ path: factoryPath('headers'), value: none ? undefined : change.headers })
+  for (const name of change.removeHeaders ?? []) {
+    edits.factory.push({ path: [...factoryPath('headers'), name], value: undefined })
+  }
+  for (const [name, value] of Object.entries(change.headers ?? {})) {
+    edits.factory.push({ path: [...factoryPath('headers'), name], value })
   }
   return edits
 }

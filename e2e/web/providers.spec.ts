@@ -1,0 +1,100 @@
+// Providers in Chromium over serve mode: a Groq key set in the UI stays masked and out of the json and
+// every API response; Test connection against the fake Groq; reorder by buttons; screenshot.
+import { expect, test } from '@playwright/test'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { DEFAULT_GROQ_KEY } from '../../test/fakes/groq-server'
+import {
+  callApi,
+  openScreen,
+  readFactoryJson,
+  recordApiResponses,
+  SCREENSHOT_DIR,
+  workspaceOf,
+} from './studio-helpers'
+
+const WRONG_KEY = 'gsk_wrong_e2e_key_4242'
+
+test.afterAll(async ({ request }) => {
+  // The workspace is shared with the other specs: leave Groq working with the right key.
+  await callApi(request, 'providers:update', { provider: 'groq', apiKey: DEFAULT_GROQ_KEY })
+  await callApi(request, 'providers:setOrder', { order: ['groq', 'ollama', 'gemini'] })
+})
+
+test('a Groq key set in the UI is masked, kept out of the json and every response; test connection', async ({
+  page,
+  request,
+}) => {
+  const responses = recordApiResponses(page)
+  await openScreen(page, 'Providers')
+  const groq = page.getByRole('article', { name: 'Groq' })
+
+  await groq.getByLabel('API key').fill(DEFAULT_GROQ_KEY)
+  await expect(groq.getByText('Unsaved changes')).toBeVisible()
+  await groq.getByRole('button', { name: 'Save' }).click()
+  await expect(groq.getByText('from secret:groq')).toBeVisible()
+  await expect(groq.getByText('gsk_…_key', { exact: true }).first()).toBeVisible()
+  await expect(groq.getByLabel('API key')).toHaveValue('')
+
+  const workspace = await workspaceOf(request)
+  const json = await readFactoryJson(workspace)
+  expect(json).toContain('"api_key_override": "secret:groq"')
+  expect(json).not.toContain(DEFAULT_GROQ_KEY)
+
+  await groq.getByRole('button', { name: 'Test connection' }).click()
+  await expect(groq.getByRole('status')).toContainText(/Connected in \d+ ms/)
+
+  await groq.getByLabel('API key').fill(WRONG_KEY)
+  await groq.getByRole('button', { name: 'Save' }).click()
+  await expect(groq.getByText('Saved')).toBeVisible()
+  await groq.getByRole('button', { name: 'Test connection' }).click()
+  const alert = groq.getByRole('alert')
+  await expect(alert).toContainText('Key rejected (auth)')
+  await expect(alert).toContainText('Paste a valid API key')
+
+  await page.reload()
+  await expect(page.getByRole('article', { name: 'Groq' })).toBeVisible()
+  for (const body of responses) {
+    expect(body).not.toContain(DEFAULT_GROQ_KEY)
+    expect(body).not.toContain(WRONG_KEY)
+  }
+  expect(responses.length).toBeGreaterThan(5)
+  await expect(page.locator('body')).not.toContainText(WRONG_KEY)
+})
+
+test('the default provider order moves with the Up/Down buttons and is written to the json', async ({
+  page,
+  request,
+}) => {
+  await openScreen(page, 'Providers')
+  const order = page.getByRole('list', { name: 'Default provider order' })
+  await expect(order.getByRole('listitem').first()).toContainText('groq')
+  await page.getByRole('button', { name: 'Move ollama up' }).click()
+  await expect(order.getByRole('listitem').first()).toContainText('ollama')
+  await expect(
+    page.getByRole('article', { name: 'Ollama' }).getByText('default', { exact: true }),
+  ).toBeVisible()
+  const json = JSON.parse(await readFactoryJson(await workspaceOf(request))) as {
+    default_provider_preference_order: string[]
+  }
+  expect(json.default_provider_preference_order).toEqual(['ollama', 'groq', 'gemini'])
+  await page.getByRole('button', { name: 'Move ollama down' }).click()
+  await expect(order.getByRole('listitem').first()).toContainText('groq')
+})
+
+test('screenshot of the Providers screen', async ({ page, request }) => {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  await callApi(request, 'providers:update', { provider: 'groq', apiKey: DEFAULT_GROQ_KEY })
+  await openScreen(page, 'Providers')
+  const groq = page.getByRole('article', { name: 'Groq' })
+  await groq.getByRole('button', { name: 'Test connection' }).click()
+  await expect(groq.getByRole('status')).toContainText('Connected')
+  await page.getByRole('heading', { level: 1 }).focus()
+  // Tall enough for the order panel and all four cards.
+  await page.setViewportSize({ width: 1280, height: 1760 })
+  await page.screenshot({
+    path: join(SCREENSHOT_DIR, 'providers.png'),
+    animations: 'disabled',
+    fullPage: false,
+  })
+})
