@@ -14,7 +14,10 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: [['list']],
+  // CI also writes a json report that .ci/run sums up in one closing line.
+  reporter: process.env.CI
+    ? [['list'], ['json', { outputFile: '.test-reports/playwright.json' }]]
+    : [['list']],
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {

@@ -6,5 +6,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.tsx'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // CI also writes a machine-readable report that .ci/run sums up in one closing line.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: '.test-reports/vitest.json' },
   },
 })
