@@ -3,3 +3,17 @@ export const E2E_TOKEN = 'e2e-token-mindx-studio'
 export const E2E_DEFAULT_MODEL = 'llama-3.3-70b-versatile'
 export const E2E_OLLAMA_VERSION = '0.6.0-e2e'
 export const NAV_ITEMS = ['Providers', 'Config', 'Cloud Run models', 'Playground', 'Local models']
+
+/** Specs reach the fake control (e2e/web/fake-control.ts) on the serve port plus this. */
+export const E2E_CONTROL_PORT_OFFSET = 1
+/** The extra Ollama the Local models specs pull from, delete on and stop (never the default one). */
+export const E2E_LAB_OLLAMA = 'ollama-lab'
+/** …on the serve port plus this, so its URL (and the screenshots showing it) stays the same. */
+export const E2E_LAB_PORT_OFFSET = 2
+export const E2E_LAB_OLLAMA_OPTIONS = {
+  models: ['phi3:mini', 'llama3.2:1b', 'mistral:7b', 'gemma3:4b'],
+  running: ['phi3:mini', 'llama3.2:1b'],
+  registry: ['qwen2.5:0.5b', 'gemma3:1b', 'deepseek-r1:7b', 'qwen2.5-coder:1.5b'],
+  pullSteps: 10,
+  version: '0.6.0-lab',
+}

@@ -8,7 +8,15 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_GEMINI_KEY, startFakeGemini } from '../../test/fakes/gemini-server'
 import { DEFAULT_GROQ_KEY, startFakeGroq } from '../../test/fakes/groq-server'
 import { startFakeOllama } from '../../test/fakes/ollama-server'
-import { E2E_DEFAULT_MODEL, E2E_OLLAMA_VERSION } from './e2e-constants'
+import {
+  E2E_CONTROL_PORT_OFFSET,
+  E2E_DEFAULT_MODEL,
+  E2E_LAB_OLLAMA,
+  E2E_LAB_OLLAMA_OPTIONS,
+  E2E_LAB_PORT_OFFSET,
+  E2E_OLLAMA_VERSION,
+} from './e2e-constants'
+import { startFakeControl } from './fake-control'
 
 const { values } = parseArgs({
   options: { port: { type: 'string' }, token: { type: 'string' } },
@@ -21,6 +29,18 @@ const [ollama, groq, gemini] = await Promise.all([
   startFakeGroq(),
   startFakeGemini(),
 ])
+// Local models specs pull, delete, unload and stop this one, never the workspace's own Ollama.
+const startLab = (port = Number(values.port) + E2E_LAB_PORT_OFFSET) =>
+  startFakeOllama({ ...E2E_LAB_OLLAMA_OPTIONS, port })
+const control = await startFakeControl(
+  {
+    ollama: { server: ollama },
+    groq: { server: groq },
+    gemini: { server: gemini },
+    [E2E_LAB_OLLAMA]: { server: await startLab(), start: startLab },
+  },
+  Number(values.port) + E2E_CONTROL_PORT_OFFSET,
+)
 
 // A random parent keeps runs apart; a fixed folder name keeps the status bar (and screenshot) stable.
 const scratch = await mkdtemp(join(tmpdir(), 'mindx-e2e-'))
@@ -75,7 +95,7 @@ async function stop(code: number): Promise<never> {
   if (!stopping) {
     stopping = true
     if (serve.exitCode === null) serve.kill('SIGTERM')
-    await Promise.allSettled([ollama.close(), groq.close(), gemini.close()])
+    await Promise.allSettled([ollama.close(), groq.close(), gemini.close(), control.close()])
     await rm(scratch, { recursive: true, force: true })
   }
   process.exit(code)
