@@ -1,0 +1,138 @@
+// Config in Chromium over serve mode: invalid JSON refused at line:col with the file untouched, valid
+// edits keep unknown keys, disk changes (reload / keep-mine / take-theirs), leaving asks first.
+import type { Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { writeFile } from 'node:fs/promises'
+import { factoryJsonPath, openScreen, readFactoryJson, workspaceOf } from './studio-helpers'
+
+let original = ''
+let workspace = ''
+
+test.beforeAll(async ({ request }) => {
+  workspace = await workspaceOf(request)
+  original = await readFactoryJson(workspace)
+})
+test.afterAll(async () => {
+  // Shared workspace: put the file back as the server seeded it.
+  await writeFile(factoryJsonPath(workspace), original)
+})
+
+/** Replaces the whole JSON view text, as typing or pasting would. */
+async function replaceJson(page: Page, text: string): Promise<void> {
+  await page.getByRole('tab', { name: 'JSON' }).click()
+  const editor = page.getByRole('textbox', { name: 'llm_factory_config.json' })
+  await editor.click()
+  await page.keyboard.press('ControlOrMeta+a')
+  await page.keyboard.insertText(text)
+}
+
+test('an invalid JSON edit is refused with line:col and the file on disk is unchanged', async ({
+  page,
+}) => {
+  await openScreen(page, 'Config')
+  const before = await readFactoryJson(workspace)
+  const broken = before.replace('"groq",', '"groq",,')
+  await replaceJson(page, broken)
+  await expect(page.getByText(/^Line 3, column \d+: invalid JSON/)).toBeVisible()
+  await expect(page.getByText('Unsaved changes')).toBeVisible()
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByRole('alert')).toContainText(
+    /Not saved — the file on disk is unchanged\. .*llm_factory_config\.json:3:\d+: invalid JSON/,
+  )
+  expect(await readFactoryJson(workspace)).toBe(before)
+  // A schema problem (not syntax) is caught too, pointing at the value.
+  await replaceJson(page, before.replace('"groq",', '42,'))
+  await expect(
+    page.getByText(/^Line 3, column \d+: default_provider_preference_order\[0\]/),
+  ).toBeVisible()
+  await page.getByRole('button', { name: 'Revert' }).click()
+  await expect(page.getByText('Unsaved changes')).toHaveCount(0)
+})
+
+test('a valid edit round-trips unknown keys, key order and formatting', async ({ page }) => {
+  const withUnknown = original.replace(
+    '{\n',
+    '{\n  "rate_limit_profiles": {\n    "groq": { "rpm": 30, "rph": 14400 }\n  },\n',
+  )
+  await writeFile(factoryJsonPath(workspace), withUnknown)
+  await openScreen(page, 'Config')
+  await expect(
+    page.getByRole('list', { name: 'Sections the form leaves to the JSON view' }),
+  ).toContainText('rate_limit_profiles')
+  const model = page.getByRole('textbox', { name: 'gemini model override' })
+  await model.fill('gemini-2.5-pro')
+  await model.press('Enter')
+  await expect(page.getByText('Unsaved changes')).toBeVisible()
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByText('Saved. The previous version is kept as .bak')).toBeVisible()
+  const saved = await readFactoryJson(workspace)
+  expect(saved).toContain('    "groq": { "rpm": 30, "rph": 14400 }')
+  expect(saved.indexOf('rate_limit_profiles')).toBeLessThan(saved.indexOf('default_provider'))
+  expect(saved).toContain('"default_model_override": "gemini-2.5-pro"')
+  // Everything else is byte for byte what it was.
+  expect(saved.replace(/,\n\s*"default_model_override": "gemini-2.5-pro"/, '')).toBe(withUnknown)
+  await writeFile(factoryJsonPath(workspace), original)
+})
+
+test('a change on disk reloads a clean editor and offers keep-mine / take-theirs when dirty', async ({
+  page,
+}) => {
+  await openScreen(page, 'Config')
+  await page.getByRole('tab', { name: 'JSON' }).click()
+  const editor = page.getByRole('textbox', { name: 'llm_factory_config.json' })
+  await expect(editor).toContainText('default_provider_preference_order')
+
+  await writeFile(
+    factoryJsonPath(workspace),
+    original.replace('{\n', '{\n  "note": "from git pull",\n'),
+  )
+  await expect(page.getByText('Reloaded: the file changed on disk.')).toBeVisible()
+  await expect(editor).toContainText('from git pull')
+
+  await replaceJson(page, original.replace('{\n', '{\n  "note": "mine",\n'))
+  await writeFile(factoryJsonPath(workspace), original.replace('{\n', '{\n  "note": "theirs",\n'))
+  const banner = page.getByRole('alert').filter({ hasText: 'The file changed on disk' })
+  await expect(banner).toBeVisible()
+  await banner.getByRole('button', { name: 'Show diff' }).click()
+  await expect(banner.getByLabel(/Differences/)).toContainText('−   "note": "theirs",')
+  await banner.getByRole('button', { name: 'Take theirs' }).click()
+  await expect(editor).toContainText('"theirs"')
+  await expect(page.getByText('Unsaved changes')).toHaveCount(0)
+
+  await replaceJson(page, original.replace('{\n', '{\n  "note": "mine again",\n'))
+  await writeFile(factoryJsonPath(workspace), original)
+  await page.getByRole('alert').getByRole('button', { name: 'Keep mine' }).click()
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByText('Saved.', { exact: false })).toBeVisible()
+  expect(await readFactoryJson(workspace)).toContain('"note": "mine again"')
+  await writeFile(factoryJsonPath(workspace), original)
+})
+
+test('leaving with unsaved changes asks first', async ({ page }) => {
+  await openScreen(page, 'Config')
+  const model = page.getByRole('textbox', { name: 'ollama model override' })
+  await model.fill('phi3:mini')
+  await model.press('Enter')
+  await expect(page.getByText('Unsaved changes')).toBeVisible()
+  const nav = page.getByRole('navigation', { name: 'Screens' })
+  await nav.getByRole('button', { name: 'Providers', exact: true }).click()
+  const dialog = page.getByRole('alertdialog', { name: 'Leave without saving?' })
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Config' })).toBeVisible()
+  await nav.getByRole('button', { name: 'Providers', exact: true }).click()
+  await dialog.getByRole('button', { name: 'Discard changes' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Providers' })).toBeVisible()
+  expect(await readFactoryJson(workspace)).toBe(original)
+})
+
+test('the provenance panel shows the whole chain, and .env stays masked', async ({ page }) => {
+  await openScreen(page, 'Config')
+  const panel = page.getByRole('region', { name: 'Provenance' })
+  await expect(panel.getByRole('list', { name: 'Model: layers consulted' })).toContainText(
+    'groq_settings_for_factory.default_model_override',
+  )
+  await expect(panel.getByRole('list', { name: 'Provider: layers consulted' })).toContainText(
+    'used',
+  )
+})

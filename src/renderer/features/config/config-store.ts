@@ -1,0 +1,184 @@
+// Config screen state: the file as on disk (base), the edits (draft), validation, disk changes, sources.
+import { create } from 'zustand'
+import type {
+  ConfigDocument,
+  ConfigSourceFile,
+  ConfigValidation,
+} from '../../../shared/studio-config'
+import type { ResolutionView } from '../../../shared/resolution'
+import { errorMessage } from '../../platform/app-api'
+import { getAppApi } from '../../platform/current-api'
+import type { Loadable } from '../../stores/shell-store'
+import { useShellStore } from '../../stores/shell-store'
+
+export type ConfigView = 'form' | 'json'
+type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+
+interface ConfigState {
+  base: Loadable<ConfigDocument>
+  draft: string
+  /** The result for `validatedText`; stale results are never shown against newer text. */
+  validation: ConfigValidation | null
+  validatedText: string | null
+  saving: boolean
+  saveError: string | null
+  /** A sentence about the last thing that happened to the file (saved, reloaded). */
+  notice: string | null
+  /** The file changed on disk while there were edits: keep mine / take theirs / show diff. */
+  incoming: ConfigDocument | null
+  sources: Loadable<ConfigSourceFile[]>
+  resolution: Loadable<ResolutionView>
+  view: ConfigView
+  load: () => Promise<void>
+  setDraft: (text: string) => void
+  applyEdit: (path: (string | number)[], value: JsonValue | undefined) => Promise<void>
+  save: () => Promise<boolean>
+  revert: () => void
+  diskChanged: (doc: ConfigDocument) => void
+  keepMine: () => void
+  takeTheirs: () => void
+  setView: (view: ConfigView) => void
+  loadSources: () => Promise<void>
+  loadResolution: () => Promise<void>
+}
+
+export function isDirty(state: Pick<ConfigState, 'base' | 'draft'>): boolean {
+  return state.base.state === 'ready' && state.draft !== state.base.value.text
+}
+
+let validateTimer: ReturnType<typeof setTimeout> | undefined
+const VALIDATE_DELAY_MS = 200
+
+export const useConfigStore = create<ConfigState>()((set, get) => {
+  const validateSoon = () => {
+    if (validateTimer) clearTimeout(validateTimer)
+    validateTimer = setTimeout(() => {
+      const text = get().draft
+      getAppApi()
+        .config.validate({ text })
+        .then(
+          (validation) => {
+            if (get().draft === text) set({ validation, validatedText: text })
+          },
+          () => undefined,
+        )
+    }, VALIDATE_DELAY_MS)
+  }
+  const afterDiskChange = () => {
+    void get().loadResolution()
+    void useShellStore.getState().refreshResolution()
+  }
+  return {
+    base: { state: 'loading' },
+    draft: '',
+    validation: null,
+    validatedText: null,
+    saving: false,
+    saveError: null,
+    notice: null,
+    incoming: null,
+    sources: { state: 'loading' },
+    resolution: { state: 'loading' },
+    view: 'form',
+
+    async load() {
+      // Coming back with edits in place (the leave guard allowed it) keeps them.
+      if (isDirty(get())) return
+      try {
+        const doc = await getAppApi().config.read()
+        set({ base: { state: 'ready', value: doc }, draft: doc.text, incoming: null })
+        validateSoon()
+      } catch (error) {
+        set({ base: { state: 'error', message: errorMessage(error) } })
+      }
+      void get().loadSources()
+      void get().loadResolution()
+    },
+
+    setDraft(text) {
+      if (text === get().draft) return
+      set({ draft: text, saveError: null, notice: null })
+      validateSoon()
+    },
+
+    async applyEdit(path, value) {
+      try {
+        const { text } = await getAppApi().config.applyEdit({
+          text: get().draft,
+          path,
+          ...(value === undefined ? {} : { value }),
+        })
+        get().setDraft(text)
+      } catch (error) {
+        set({ saveError: errorMessage(error) })
+      }
+    },
+
+    async save() {
+      set({ saving: true, saveError: null, notice: null })
+      try {
+        const doc = await getAppApi().config.save({ text: get().draft })
+        set({ base: { state: 'ready', value: doc }, draft: doc.text, incoming: null })
+        set({ saving: false, notice: 'Saved. The previous version is kept as .bak next to it.' })
+        validateSoon()
+        afterDiskChange()
+        return true
+      } catch (error) {
+        set({ saving: false, saveError: errorMessage(error) })
+        return false
+      }
+    },
+
+    revert() {
+      const { base } = get()
+      if (base.state !== 'ready') return
+      set({ draft: base.value.text, incoming: null, saveError: null, notice: null })
+      validateSoon()
+    },
+
+    diskChanged(doc) {
+      const state = get()
+      if (state.base.state !== 'ready' || doc.text === state.base.value.text) return
+      afterDiskChange()
+      if (!isDirty(state) || doc.text === state.draft) {
+        set({ base: { state: 'ready', value: doc }, draft: doc.text, incoming: null })
+        set({ notice: isDirty(state) ? null : 'Reloaded: the file changed on disk.' })
+        validateSoon()
+        return
+      }
+      set({ incoming: doc })
+    },
+
+    keepMine() {
+      const { incoming } = get()
+      // Their version becomes the base, so my edits stay dirty and a save replaces theirs.
+      if (incoming) set({ base: { state: 'ready', value: incoming }, incoming: null })
+    },
+
+    takeTheirs() {
+      const { incoming } = get()
+      if (!incoming) return
+      set({ base: { state: 'ready', value: incoming }, draft: incoming.text, incoming: null })
+      set({ notice: 'Took the version on disk; your edits were dropped.' })
+      validateSoon()
+    },
+
+    setView: (view) => set({ view }),
+
+    async loadSources() {
+      try {
+        set({ sources: { state: 'ready', value: await getAppApi().config.sources() } })
+      } catch (error) {
+        set({ sources: { state: 'error', message: errorMessage(error) } })
+      }
+    },
+
+    async loadResolution() {
+      try {
+        set({ resolution: { state: 'ready', value: await getAppApi().factory.resolve() } })
+      } catch (error) {
+        set({ resolution: { state: 'error', message: errorMessage(error) } })
+      }
+    },
+  }
+})
