@@ -205,9 +205,21 @@ export const useLocalModelsStore = create<LocalModelsState>()((set, get) => {
 
     async pull(name) {
       await whileBusy(`pull ${name}`, async () => {
-        await getAppApi().ollama.pull({ host: host(), name })
-        // The queued event may have come before this answer; listing catches it either way.
-        set({ pulls: await getAppApi().ollama.pulls({ host: host() }) })
+        const target = get().host ?? ''
+        const { id } = await getAppApi().ollama.pull({ host: host(), name })
+        // Events usually got here first; a placeholder covers the case they did not (and is
+        // never allowed to overwrite a newer state that an event brought).
+        const placeholder: OllamaPull = {
+          id,
+          host: target,
+          name,
+          status: 'queued',
+          completed: 0,
+          total: 0,
+          bytesPerSecond: 0,
+          state: 'queued',
+        }
+        set((s) => (s.pulls.some((p) => p.id === id) ? s : { pulls: [...s.pulls, placeholder] }))
       })
     },
 
