@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../src/main/api/dispatch'
 import { createEventBus } from '../../src/main/api/event-bus'
+import { createApiHandlers } from '../../src/main/api/handlers'
 import { createOllamaAdminHandlers } from '../../src/main/api/ollama-handlers'
 import { createWorkspaceSession } from '../../src/main/api/workspace-session'
 import { FileSecretStore } from '../../src/main/services/secrets'
@@ -135,6 +136,25 @@ describe('ollama:* models', () => {
     await handlers['ollama:list']({ host: other.url })
     expect(main.requestsTo('/api/tags')[0]?.headers.authorization).toBe('Bearer secret-for-main')
     expect(other.requestsTo('/api/tags')[0]?.headers.authorization).toBeUndefined()
+  })
+})
+
+describe('ollama:status with a host', () => {
+  it('probes the given host, without the headers configured for the default one', async () => {
+    const { session } = await setup({
+      ollama_settings_for_factory: {
+        base_url_override: main.url,
+        headers: { Authorization: 'Bearer secret-for-main' },
+      },
+    })
+    const handlers = createApiHandlers({ session, version: '1', transport: 'web' })
+    await expect(handlers['ollama:status']({ host: other.url })).resolves.toMatchObject({
+      reachable: true,
+      baseUrl: other.url,
+    })
+    expect(other.requestsTo('/api/version')[0]?.headers.authorization).toBeUndefined()
+    const down = await handlers['ollama:status']({ host: 'http://127.0.0.1:9' })
+    expect(down).toMatchObject({ reachable: false, baseUrl: 'http://127.0.0.1:9' })
   })
 })
 

@@ -1,5 +1,5 @@
 // Installed models: filter, sortable columns, total disk used, Details and Delete (confirmed) per row.
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { InstalledOllamaModel } from '../../../shared/ollama'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
@@ -70,6 +70,7 @@ export function InstalledModelsTable({ models }: { models: InstalledOllamaModel[
   const [filter, setFilter] = useState('')
   const [sort, setSort] = useState<Sort>({ key: 'name', direction: 'ascending' })
   const [confirming, setConfirming] = useState<string | null>(null)
+  const filterRef = useRef<HTMLInputElement>(null)
 
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase()
@@ -102,6 +103,7 @@ export function InstalledModelsTable({ models }: { models: InstalledOllamaModel[
           <input
             type="search"
             placeholder="Filter models"
+            ref={filterRef}
             value={filter}
             onChange={(event) => setFilter(event.target.value)}
           />
@@ -174,7 +176,10 @@ export function InstalledModelsTable({ models }: { models: InstalledOllamaModel[
           onConfirm={() => {
             const name = confirming
             setConfirming(null)
-            void deleteModel(name)
+            void deleteModel(name).then(() => {
+              // The focused Delete button left with its row; keep keyboard users in the table.
+              if (document.activeElement === document.body) filterRef.current?.focus()
+            })
           }}
         >
           <p>

@@ -58,6 +58,8 @@ async function settle<T>(work: Promise<T>): Promise<Loadable<T>> {
   }
 }
 
+const ACTIVE_PULL = new Set(['queued', 'pulling'])
+
 /** What a newly chosen host starts with, so nothing of the previous host shows meanwhile. */
 const EMPTY_HOST_VIEW = {
   models: { state: 'loading' },
@@ -66,8 +68,18 @@ const EMPTY_HOST_VIEW = {
   details: null,
 } satisfies Partial<LocalModelsState>
 
+/**
+ * A listing can be older than an event that arrived while it was on its way; a pull an event
+ * already finished must not go back to "pulling" (nothing would ever move it on again).
+ */
+function mergePulls(listed: OllamaPull[], known: OllamaPull[]): OllamaPull[] {
+  return listed.map((pull) => {
+    const seen = known.find((p) => p.id === pull.id)
+    return seen && !ACTIVE_PULL.has(seen.state) && ACTIVE_PULL.has(pull.state) ? seen : pull
+  })
+}
+
 let nextNoticeId = 1
-const ACTIVE_PULL = new Set(['queued', 'pulling'])
 
 export const useLocalModelsStore = create<LocalModelsState>()((set, get) => {
   const notify = (kind: Notice['kind'], text: string) =>
@@ -190,7 +202,7 @@ export const useLocalModelsStore = create<LocalModelsState>()((set, get) => {
       set({ status })
       if (status.state !== 'ready' || !status.value.reachable) return
       const pulls = await settle(getAppApi().ollama.pulls({ host: target }))
-      if (pulls.state === 'ready') set({ pulls: pulls.value })
+      if (pulls.state === 'ready') set((s) => ({ pulls: mergePulls(pulls.value, s.pulls) }))
       await get().refreshModels()
     },
 
