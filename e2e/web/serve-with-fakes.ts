@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_GEMINI_KEY, startFakeGemini } from '../../test/fakes/gemini-server'
 import { DEFAULT_GROQ_KEY, startFakeGroq } from '../../test/fakes/groq-server'
 import { startFakeOllama } from '../../test/fakes/ollama-server'
+import { E2E_CHAT_CONTROL_PORT_OFFSET, startChatFakeControl } from './chat-fake-control'
 import {
   E2E_CONTROL_PORT_OFFSET,
   E2E_DEFAULT_MODEL,
@@ -29,6 +30,8 @@ const [ollama, groq, gemini] = await Promise.all([
   startFakeGroq(),
   startFakeGemini(),
 ])
+// Playground specs script the chat fakes' replies and faults through this (test-only).
+await startChatFakeControl({ groq, gemini }, Number(values.port) + E2E_CHAT_CONTROL_PORT_OFFSET)
 // Local models specs pull, delete, unload and stop this one, never the workspace's own Ollama.
 const startLab = (port = Number(values.port) + E2E_LAB_PORT_OFFSET) =>
   startFakeOllama({ ...E2E_LAB_OLLAMA_OPTIONS, port })

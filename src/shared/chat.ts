@@ -61,6 +61,8 @@ const assistantTurnSchema = z.object({
   createdAt: z.string(),
   /** streaming is only ever seen in the renderer; saved files hold the other three. */
   status: z.enum(['streaming', 'done', 'stopped', 'error']),
+  /** Asked for in JSON mode: the answer is shown pretty-printed (or flagged). */
+  jsonMode: z.boolean().optional(),
   used: usedModelSchema.optional(),
   metrics: answerMetricsSchema.optional(),
   error: chatErrorSchema.optional(),

@@ -204,6 +204,7 @@ export const methods = {
   },
   ...chatMethods,
   ...studioMethods,
+  ...chatMethods,
 } as const satisfies Record<`${string}:${string}`, AnyMethodSpec>
 
 // ---------------------------------------------------------------------------------------------
@@ -216,6 +217,7 @@ export const events = {
   'ollama:pullProgress': payload<OllamaPull>(),
   ...chatEvents,
   ...studioEvents,
+  ...chatEvents,
 } as const satisfies Record<`${string}:${string}`, TypeTag<unknown>>
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,81 @@
+// Model answers as Markdown: GFM, highlighted code with a copy button, no raw HTML, safe links only.
+import type { ComponentProps, ReactNode } from 'react'
+import { memo, useMemo, useRef } from 'react'
+import ReactMarkdown from 'react-markdown'
+import rehypeHighlight from 'rehype-highlight'
+import remarkGfm from 'remark-gfm'
+import { CopyButton } from './CopyButton'
+import { splitMarkdownBlocks } from './markdown-blocks'
+import { isExternalHttpUrl, remarkHtmlAsText, safeUrl } from './markdown-safety'
+
+const remarkPlugins = [remarkGfm, remarkHtmlAsText]
+// detect: false — only fenced code with a language is highlighted; guessing costs time per block.
+const rehypePlugins: ComponentProps<typeof ReactMarkdown>['rehypePlugins'] = [
+  [rehypeHighlight, { detect: false }],
+]
+
+function SafeLink({ href, children }: { href?: string; children?: ReactNode }) {
+  if (!href) return <span className="md-inert-link">{children}</span>
+  if (isExternalHttpUrl(href)) {
+    return (
+      <a href={href} target="_blank" rel="noopener noreferrer" title={href}>
+        {children}
+      </a>
+    )
+  }
+  return <a href={href}>{children}</a>
+}
+
+/** Images from a model are not fetched (privacy, CSP): shown as a link or as their alt text. */
+function InertImage({ src, alt }: { src?: string | Blob; alt?: string }) {
+  const label = `image: ${alt || 'untitled'}`
+  if (typeof src === 'string' && isExternalHttpUrl(src)) {
+    return <SafeLink href={src}>[{label}]</SafeLink>
+  }
+  return <span className="md-inert-link">[{label}]</span>
+}
+
+function CodeBlock({ children }: { children?: ReactNode }) {
+  const pre = useRef<HTMLPreElement>(null)
+  return (
+    <div className="md-code">
+      <CopyButton label="Copy code" text={() => pre.current?.textContent ?? ''} />
+      <pre ref={pre}>{children}</pre>
+    </div>
+  )
+}
+
+const components: ComponentProps<typeof ReactMarkdown>['components'] = {
+  a: ({ href, children }) => <SafeLink href={href}>{children}</SafeLink>,
+  img: ({ src, alt }) => <InertImage src={src} alt={alt} />,
+  pre: ({ children }) => <CodeBlock>{children}</CodeBlock>,
+}
+
+const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+  return (
+    <ReactMarkdown
+      remarkPlugins={remarkPlugins}
+      rehypePlugins={rehypePlugins}
+      components={components}
+      urlTransform={safeUrl}
+    >
+      {text}
+    </ReactMarkdown>
+  )
+})
+
+export interface MarkdownProps {
+  text: string
+}
+
+/** Each block is memoised: while an answer streams, only the block being written is parsed again. */
+export function Markdown({ text }: MarkdownProps) {
+  const blocks = useMemo(() => splitMarkdownBlocks(text), [text])
+  return (
+    <div className="markdown">
+      {blocks.map((block, index) => (
+        <MarkdownBlock key={index} text={block} />
+      ))}
+    </div>
+  )
+}

@@ -1,0 +1,45 @@
+// One answer's figures: first token, tokens/s, tokens in/out, total time, and what actually answered.
+import type { AnswerMetrics, UsedModel } from '../../../shared/chat'
+
+function ms(value: number): string {
+  return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`
+}
+
+export interface MetricsLineProps {
+  metrics?: AnswerMetrics
+  used?: UsedModel
+}
+
+export function MetricsLine({ metrics, used }: MetricsLineProps) {
+  if (!metrics && !used) return null
+  const items: [string, string][] = []
+  if (metrics) {
+    items.push(['First token', ms(metrics.firstTokenMs)])
+    if (metrics.tokensPerSecond !== undefined)
+      items.push(['Speed', `${metrics.tokensPerSecond.toFixed(1)} tokens/s`])
+    if (metrics.promptTokens !== undefined) items.push(['Prompt', `${metrics.promptTokens} tokens`])
+    if (metrics.completionTokens !== undefined)
+      items.push(['Completion', `${metrics.completionTokens} tokens`])
+    items.push(['Total', ms(metrics.totalMs)])
+  }
+  return (
+    <dl className="metrics" aria-label="Answer metrics">
+      {items.map(([term, value]) => (
+        <div key={term} className="metric">
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+      {used && (
+        <div className="metric metric-used" title={used.fallbackReason ?? used.handler}>
+          <dt>Answered by</dt>
+          <dd>
+            {used.provider} · {used.model}
+            {used.baseUrl ? ` · ${used.baseUrl}` : ''}
+            {used.fallbackReason ? ' (fallback)' : ''}
+          </dd>
+        </div>
+      )}
+    </dl>
+  )
+}

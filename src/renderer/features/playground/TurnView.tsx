@@ -1,0 +1,121 @@
+// One turn of the conversation: a prompt (editable and resendable) or an answer with its metrics.
+import { memo, useState } from 'react'
+import type { AssistantTurn, UserTurn } from '../../../shared/chat'
+import { AnswerBody } from './AnswerBody'
+import { ChatErrorNotice } from './ChatErrorNotice'
+import { CopyButton } from './CopyButton'
+import { MetricsLine } from './MetricsLine'
+
+export interface UserTurnViewProps {
+  turn: UserTurn
+  busy: boolean
+  onResend: (turnId: string, prompt: string) => void
+}
+
+export const UserTurnView = memo(function UserTurnView({
+  turn,
+  busy,
+  onResend,
+}: UserTurnViewProps) {
+  const [editing, setEditing] = useState<string | null>(null)
+  if (editing !== null) {
+    const resend = () => {
+      if (editing.trim() === '') return
+      setEditing(null)
+      onResend(turn.id, editing)
+    }
+    return (
+      <article className="turn turn-user turn-editing" aria-label="Edit prompt">
+        <label className="field">
+          <span className="field-label">Edited prompt</span>
+          <textarea
+            className="input textarea"
+            value={editing}
+            rows={Math.min(10, Math.max(3, editing.split('\n').length))}
+            onChange={(e) => setEditing(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault()
+                resend()
+              }
+            }}
+            autoFocus
+          />
+        </label>
+        <div className="turn-actions">
+          <button type="button" className="button button-primary" disabled={busy} onClick={resend}>
+            Resend
+          </button>
+          <button type="button" className="button" onClick={() => setEditing(null)}>
+            Cancel
+          </button>
+          <span className="hint">Answers after this prompt are replaced.</span>
+        </div>
+      </article>
+    )
+  }
+  return (
+    <article className="turn turn-user" aria-label="Your prompt">
+      <div className="turn-text">{turn.content}</div>
+      <div className="turn-actions">
+        <button
+          type="button"
+          className="button button-small"
+          disabled={busy}
+          onClick={() => setEditing(turn.content)}
+        >
+          Edit
+        </button>
+      </div>
+    </article>
+  )
+})
+
+export interface AssistantTurnViewProps {
+  turn: AssistantTurn
+  isLast: boolean
+  busy: boolean
+  onRegenerate: () => void
+}
+
+export const AssistantTurnView = memo(function AssistantTurnView({
+  turn,
+  isLast,
+  busy,
+  onRegenerate,
+}: AssistantTurnViewProps) {
+  const streaming = turn.status === 'streaming'
+  return (
+    <article className="turn turn-assistant" aria-label="Answer" aria-busy={streaming}>
+      {streaming && turn.content === '' ? (
+        <p className="turn-waiting">Waiting for the first token…</p>
+      ) : turn.content !== '' || turn.error?.code === 'invalid_json' ? (
+        <AnswerBody turn={turn} />
+      ) : null}
+      {turn.status === 'stopped' && <p className="turn-note">Stopped.</p>}
+      {turn.error && turn.error.code !== 'invalid_json' && (
+        <ChatErrorNotice
+          error={turn.error}
+          {...(isLast && !busy ? { onRetry: onRegenerate } : {})}
+        />
+      )}
+      {turn.error?.code === 'invalid_json' && <p className="turn-note">{turn.error.message}</p>}
+      <MetricsLine metrics={turn.metrics} used={turn.used} />
+      {!streaming && (
+        <div className="turn-actions">
+          <CopyButton label="Copy answer" text={() => turn.error?.text ?? turn.content} />
+          {isLast && (
+            <button
+              type="button"
+              className="button button-small"
+              disabled={busy}
+              onClick={onRegenerate}
+            >
+              Regenerate
+            </button>
+          )}
+        </div>
+      )}
+    </article>
+  )
+})

@@ -1,0 +1,289 @@
+// The Playground's chat state: settings, model lists, the open conversation, its stream, saved ones.
+import { create } from 'zustand'
+import type {
+  ChatModelList,
+  ChatSettings,
+  ChatTurn,
+  Conversation,
+  ConversationSummary,
+  ExportFormat,
+  UsedModel,
+} from '../../../shared/chat'
+import { historyOf } from '../../../shared/chat'
+import type { ProviderName } from '../../../shared/llm'
+import { errorMessage } from '../../platform/app-api'
+import { getAppApi } from '../../platform/current-api'
+import type { Loadable } from '../../stores/shell-store'
+import * as ops from './conversation-ops'
+import { downloadText } from './download'
+import { connectChatEvents, newId, watchStream } from './stream-router'
+
+export type PlaygroundMode = 'chat' | 'compare'
+
+interface PlaygroundState {
+  mode: PlaygroundMode
+  settings: ChatSettings
+  /** The factory's default provider (marked in the picker). */
+  defaultProvider: ProviderName | null
+  models: Partial<Record<ProviderName, Loadable<ChatModelList>>>
+  conversation: Conversation
+  saved: Loadable<ConversationSummary[]>
+  draft: string
+  /** The stream answering now, if any (one at a time per conversation). */
+  active: { streamId: string; turnId: string } | null
+  /** A failure that is not an answer's (send refused, save failed), with what to do. */
+  notice: string | null
+  started: boolean
+  start: () => () => void
+  setMode: (mode: PlaygroundMode) => void
+  setDraft: (draft: string) => void
+  updateSettings: (change: Partial<ChatSettings>) => void
+  chooseProvider: (provider: ProviderName) => Promise<void>
+  loadModels: (
+    provider: ProviderName,
+    options?: { force?: boolean },
+  ) => Promise<ChatModelList | null>
+  send: () => Promise<void>
+  stop: () => Promise<void>
+  regenerate: () => Promise<void>
+  resend: (userTurnId: string, prompt: string) => Promise<void>
+  clear: () => Promise<void>
+  newConversation: () => void
+  open: (id: string) => Promise<void>
+  remove: (id: string) => Promise<void>
+  exportAs: (format: ExportFormat) => Promise<void>
+  refreshSaved: () => Promise<void>
+}
+
+const INITIAL_SETTINGS: ChatSettings = { provider: 'mock', model: '', system: '', jsonMode: false }
+
+export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
+  const api = () => getAppApi()
+
+  const persist = async () => {
+    const { conversation } = get()
+    if (conversation.turns.length === 0) return
+    try {
+      await api().chat.save({ conversation })
+      await get().refreshSaved()
+    } catch (error) {
+      set({ notice: `The conversation could not be saved: ${errorMessage(error)}` })
+    }
+  }
+
+  const changeTurn = (turnId: string, change: Parameters<typeof ops.updateTurn>[2]) =>
+    set((s) => ({ conversation: ops.updateTurn(s.conversation, turnId, change) }))
+
+  /** Sends `prompt` after `before` (the history), streaming into a new assistant turn. */
+  const runTurn = async (prompt: string, before: ChatTurn[]) => {
+    if (get().active) return
+    const { settings } = get()
+    const { user, assistant } = ops.startTurns(prompt, settings)
+    const previous = get().conversation
+    const conversation: Conversation = {
+      ...previous,
+      settings,
+      title: before.length === 0 ? ops.titleFrom(prompt) : previous.title,
+      updatedAt: new Date().toISOString(),
+      turns: [...before, user, assistant],
+    }
+    const streamId = newId('s')
+    set({ conversation, active: { streamId, turnId: assistant.id }, notice: null })
+    let used: UsedModel | undefined
+    const finish = () => {
+      set({ active: null })
+      void persist()
+    }
+    const stopWatching = watchStream(streamId, {
+      onText: (text) => changeTurn(assistant.id, (turn) => ops.appendText(turn, text)),
+      onDone: (event) => {
+        changeTurn(assistant.id, (turn) => ops.finishTurn(turn, event))
+        finish()
+      },
+      onError: (event) => {
+        changeTurn(assistant.id, (turn) => ops.failTurn(turn, event, used))
+        finish()
+      },
+    })
+    try {
+      const history = historyOf(before)
+      const reply = await api().chat.send({ streamId, settings, history, prompt })
+      used = reply.used
+      changeTurn(assistant.id, (turn) => ({ ...turn, used: turn.used ?? reply.used }))
+    } catch (error) {
+      // Refused before streaming: take the turns back and put the prompt where it was typed.
+      stopWatching()
+      set((s) => ({
+        conversation: { ...s.conversation, turns: before },
+        active: null,
+        draft: s.draft.trim() === '' ? prompt : s.draft,
+        notice: `The prompt was not sent: ${errorMessage(error)}`,
+      }))
+    }
+  }
+
+  const init = async () => {
+    // Reopening the latest conversation must not undo a "New conversation" clicked meanwhile.
+    const untouched = get().conversation.id
+    try {
+      const view = await api().factory.resolve()
+      set((s) => ({
+        defaultProvider: view.provider,
+        settings:
+          s.settings.model === ''
+            ? { ...s.settings, provider: view.provider, model: view.model }
+            : s.settings,
+      }))
+    } catch (error) {
+      set({ notice: `The factory's default could not be read: ${errorMessage(error)}` })
+    }
+    void get().loadModels(get().settings.provider)
+    await get().refreshSaved()
+    const saved = get().saved
+    const latest = saved.state === 'ready' ? saved.value[0] : undefined
+    const { conversation, active } = get()
+    if (latest && conversation.id === untouched && conversation.turns.length === 0 && !active) {
+      await get().open(latest.id)
+    }
+  }
+
+  return {
+    mode: 'chat',
+    settings: INITIAL_SETTINGS,
+    defaultProvider: null,
+    models: {},
+    conversation: ops.emptyConversation(INITIAL_SETTINGS),
+    saved: { state: 'loading' },
+    draft: '',
+    active: null,
+    notice: null,
+    started: false,
+
+    start() {
+      connectChatEvents()
+      if (!get().started) {
+        set({ started: true })
+        void init()
+      }
+      return api().on('workspace:changed', () => {
+        set({
+          settings: INITIAL_SETTINGS,
+          models: {},
+          conversation: ops.emptyConversation(INITIAL_SETTINGS),
+          saved: { state: 'loading' },
+          active: null,
+          notice: null,
+        })
+        void init()
+      })
+    },
+
+    setMode: (mode) => set({ mode }),
+    setDraft: (draft) => set({ draft }),
+    updateSettings: (change) => set((s) => ({ settings: { ...s.settings, ...change } })),
+
+    async chooseProvider(provider) {
+      const known = get().models[provider]
+      const model = known?.state === 'ready' ? known.value.defaultModel : ''
+      set((s) => ({ settings: { ...s.settings, provider, model } }))
+      const list = await get().loadModels(provider)
+      if (list && get().settings.provider === provider && get().settings.model === '') {
+        set((s) => ({ settings: { ...s.settings, model: list.defaultModel } }))
+      }
+    },
+
+    async loadModels(provider, options = {}) {
+      const known = get().models[provider]
+      if (known?.state === 'ready' && !options.force) return known.value
+      set((s) => ({ models: { ...s.models, [provider]: { state: 'loading' } } }))
+      try {
+        const list = await api().chat.models({ provider })
+        set((s) => ({ models: { ...s.models, [provider]: { state: 'ready', value: list } } }))
+        return list
+      } catch (error) {
+        const failed = { state: 'error' as const, message: errorMessage(error) }
+        set((s) => ({ models: { ...s.models, [provider]: failed } }))
+        return null
+      }
+    },
+
+    async send() {
+      const prompt = get().draft
+      if (prompt.trim() === '' || get().active || get().settings.model.trim() === '') return
+      set({ draft: '' })
+      await runTurn(prompt, get().conversation.turns)
+    },
+
+    async stop() {
+      const active = get().active
+      if (!active) return
+      try {
+        await api().chat.stop({ streamId: active.streamId })
+      } catch (error) {
+        set({ notice: `Stop did not reach the app: ${errorMessage(error)}` })
+      }
+    },
+
+    async regenerate() {
+      const last = ops.lastPrompt(get().conversation)
+      if (last) await runTurn(last.prompt, last.before)
+    },
+
+    resend: (userTurnId, prompt) =>
+      runTurn(prompt, ops.turnsBefore(get().conversation, userTurnId)),
+
+    async clear() {
+      await get().stop()
+      const { id } = get().conversation
+      set((s) => ({ conversation: ops.emptyConversation(s.settings), active: null, notice: null }))
+      await api()
+        .chat.delete({ id })
+        .catch(() => undefined)
+      await get().refreshSaved()
+    },
+
+    newConversation() {
+      if (get().active) return
+      set((s) => ({ conversation: ops.emptyConversation(s.settings), notice: null }))
+    },
+
+    async open(id) {
+      if (get().active) return
+      try {
+        const conversation = await api().chat.load({ id })
+        set({ conversation, settings: conversation.settings, notice: null })
+        void get().loadModels(conversation.settings.provider)
+      } catch (error) {
+        set({ notice: `That conversation could not be opened: ${errorMessage(error)}` })
+      }
+    },
+
+    async remove(id) {
+      await api()
+        .chat.delete({ id })
+        .catch(() => undefined)
+      if (get().conversation.id === id && !get().active) get().newConversation()
+      await get().refreshSaved()
+    },
+
+    async exportAs(format) {
+      const { conversation } = get()
+      if (conversation.turns.length === 0) return
+      try {
+        await api().chat.save({ conversation })
+        const file = await api().chat.export({ id: conversation.id, format })
+        downloadText(file.filename, file.mimeType, file.content)
+      } catch (error) {
+        set({ notice: `The export failed: ${errorMessage(error)}` })
+      }
+    },
+
+    async refreshSaved() {
+      try {
+        set({ saved: { state: 'ready', value: await api().chat.list() } })
+      } catch (error) {
+        set({ saved: { state: 'error', message: errorMessage(error) } })
+      }
+    },
+  }
+})
