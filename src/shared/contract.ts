@@ -204,7 +204,6 @@ export const methods = {
   },
   ...chatMethods,
   ...studioMethods,
-  ...chatMethods,
 } as const satisfies Record<`${string}:${string}`, AnyMethodSpec>
 
 // ---------------------------------------------------------------------------------------------
@@ -217,7 +216,6 @@ export const events = {
   'ollama:pullProgress': payload<OllamaPull>(),
   ...chatEvents,
   ...studioEvents,
-  ...chatEvents,
 } as const satisfies Record<`${string}:${string}`, TypeTag<unknown>>
 
 // ---------------------------------------------------------------------------------------------
