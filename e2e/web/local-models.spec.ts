@@ -153,6 +153,12 @@ test('pull shows progress and a queue of 2; Cancel aborts the request; the list 
     path: join(SCREENSHOT_DIR, 'local-models.png'),
     animations: 'disabled',
   })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({
+    path: join(SCREENSHOT_DIR, 'local-models-dark.png'),
+    animations: 'disabled',
+  })
+  await page.emulateMedia({ colorScheme: 'light' })
 
   await qwen.getByRole('button', { name: 'Cancel' }).click()
   await expect(qwen).toContainText('Cancelled')

@@ -80,10 +80,15 @@ function mergePulls(listed: OllamaPull[], known: OllamaPull[]): OllamaPull[] {
 }
 
 let nextNoticeId = 1
+const SUCCESS_NOTICE_MS = 8000
 
 export const useLocalModelsStore = create<LocalModelsState>()((set, get) => {
-  const notify = (kind: Notice['kind'], text: string) =>
-    set((s) => ({ notices: [...s.notices.slice(-3), { id: nextNoticeId++, kind, text }] }))
+  const notify = (kind: Notice['kind'], text: string) => {
+    const id = nextNoticeId++
+    set((s) => ({ notices: [...s.notices.slice(-3), { id, kind, text }] }))
+    // Successes fade on their own; errors stay until dismissed, since they carry a next step.
+    if (kind === 'success') setTimeout(() => get().dismissNotice(id), SUCCESS_NOTICE_MS)
+  }
   const host = () => get().host ?? undefined
   const whileBusy = async (key: string, work: () => Promise<void>) => {
     set((s) => ({ busy: { ...s.busy, [key]: true } }))
