@@ -2,8 +2,19 @@
 // edits keep unknown keys, disk changes (reload / keep-mine / take-theirs), leaving asks first.
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
-import { writeFile } from 'node:fs/promises'
-import { factoryJsonPath, openScreen, readFactoryJson, workspaceOf } from './studio-helpers'
+import { mkdirSync } from 'node:fs'
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import type { ServeProcess } from './studio-helpers'
+import {
+  factoryJsonPath,
+  openScreen,
+  readFactoryJson,
+  SCREENSHOT_DIR,
+  startServe,
+  workspaceOf,
+} from './studio-helpers'
 
 let original = ''
 let workspace = ''
@@ -135,4 +146,81 @@ test('the provenance panel shows the whole chain, and .env stays masked', async 
   await expect(panel.getByRole('list', { name: 'Provider: layers consulted' })).toContainText(
     'used',
   )
+})
+
+test.describe('on a copy of a real mindX checkout (test/fixtures/mindx-checkout)', () => {
+  let checkout = ''
+  let serve: ServeProcess | undefined
+  const factoryText = () =>
+    readFile(join(checkout, 'data', 'config', 'llm_factory_config.json'), 'utf8')
+
+  test.beforeAll(async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'mindx-e2e-checkout-'))
+    checkout = join(scratch, 'mindx-checkout')
+    // Never write into the fixture: the spec works on a copy.
+    await cp(
+      join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'mindx-checkout'),
+      checkout,
+      {
+        recursive: true,
+      },
+    )
+    serve = await startServe(checkout)
+  })
+  test.afterAll(async () => {
+    await serve?.stop()
+    await rm(dirname(checkout), { recursive: true, force: true })
+  })
+
+  test('the form shows what it understands, edits keep every unknown section, .env is masked', async ({
+    page,
+  }) => {
+    const before = await factoryText()
+    await page.goto(serve!.url)
+    await page
+      .getByRole('navigation', { name: 'Screens' })
+      .getByRole('button', { name: 'Config' })
+      .click()
+    const others = page.getByRole('list', { name: 'Sections the form leaves to the JSON view' })
+    for (const section of ['llm', 'rate_limit_profiles', 'execution_timeouts', 'free_tier_pool']) {
+      await expect(others).toContainText(section)
+    }
+    const order = page.getByRole('list', { name: 'Provider preference order (form)' })
+    await expect(order).toContainText('vllm')
+    await expect(page.getByRole('list', { name: 'Provider: layers consulted' })).toContainText(
+      'vllm: no handler in this app',
+    )
+
+    const model = page.getByRole('textbox', { name: 'ollama model override' })
+    await model.fill('qwen3:4b')
+    await model.press('Enter')
+    await page.getByRole('button', { name: 'Move ollama up' }).click()
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await expect(page.getByText('Saved.', { exact: false })).toBeVisible()
+
+    const after = JSON.parse(await factoryText()) as Record<string, unknown>
+    const expected = JSON.parse(before) as Record<string, unknown>
+    const order0 = expected.default_provider_preference_order as string[]
+    expect(after).toEqual({
+      ...expected,
+      default_provider_preference_order: [order0[1], order0[0], ...order0.slice(2)],
+      ollama_settings_for_factory: { default_model_override: 'qwen3:4b' },
+    })
+    // The provenance panel names what the new override shadows.
+    await expect(page.getByRole('region', { name: 'Provenance' })).toContainText(
+      'llm.ollama.default_model in llm_factory_config.json is shadowed by ollama_settings_for_factory.default_model_override here',
+    )
+
+    const sources = page.getByRole('region', { name: 'Global config and .env (read-only)' })
+    await sources.getByText('.env', { exact: true }).click()
+    await expect(sources).toContainText('MINDX_LLM_GROQ_API_KEY=gsk_…0000')
+    await expect(sources).not.toContainText('gsk_fixture_not_a_real_key')
+    await expect(sources.getByText('skipped by mindX')).toBeVisible()
+    await sources.getByText('.env', { exact: true }).click()
+
+    mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    await page.getByRole('heading', { level: 1 }).focus()
+    await page.setViewportSize({ width: 1280, height: 1300 })
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'config.png'), animations: 'disabled' })
+  })
 })

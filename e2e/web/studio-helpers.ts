@@ -52,3 +52,49 @@ export async function openScreen(page: Page, name: string): Promise<void> {
     .click()
   await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible()
 }
+
+export interface ServeProcess {
+  /** The address to open, token included. */
+  url: string
+  stop(): Promise<void>
+}
+
+/** Starts `npm run serve` on another workspace (a free port), for specs that need their own. */
+export async function startServe(workspace: string): Promise<ServeProcess> {
+  const { spawn } = await import('node:child_process')
+  const root = join(import.meta.dirname, '..', '..')
+  // The machine's own keys and hosts must not leak into what the tests see.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !/^(MINDX_|GEMINI_|GROQ_|OLLAMA_)/.test(name) && name !== 'GOOGLE_API_KEY',
+    ),
+  )
+  const args = ['run', '--silent', 'serve', '--', '--workspace', workspace, '--port', '0']
+  const child = spawn('npm', [...args, '--token', 'e2e-checkout-token'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      const match = /https?:\/\/\S+/.exec(out)
+      if (match) resolve(match[0])
+    })
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
+    child.on('exit', (code) => reject(new Error(`serve exited (${code}): ${err}`)))
+  })
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.on('exit', () => resolve())
+        // The whole group: npm, tsx and the server under them.
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM')
+      }),
+  }
+}

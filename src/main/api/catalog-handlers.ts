@@ -6,6 +6,7 @@ import { DEFAULT_OLLAMA_BASE_URL } from '../../shared/llm'
 import type { CatalogOverview, InstalledModels } from '../../shared/studio-config'
 import type { JsonEdit } from '../services/config/json-file-edit'
 import { editFactoryConfigFile } from '../services/config/json-file-edit'
+import { DEFAULT_CLOUD_RUN_MODELS } from '../services/catalog'
 import { OllamaAdmin } from '../services/ollama-admin'
 import { AppError } from './app-error'
 import type { ApiHandlers } from './dispatch'
@@ -21,6 +22,10 @@ export type CatalogHandlers = Pick<
 >
 
 const CLOUD_RUN = ['ollama_settings_for_factory', 'cloud_run_friendly_models']
+const PREFERENCE_ORDERS = [
+  'default_coding_preference_order',
+  'default_general_preference_order',
+] as const
 
 export interface CatalogHandlerOptions {
   /** Deadline for asking the Ollama host what it has installed. */
@@ -90,9 +95,19 @@ export function createCatalogHandlers(
             `${id} is a built-in entry; it cannot be removed, only overridden by editing it.`,
           )
         }
-        return CATALOG_TIERS.flatMap((t) =>
+        const edits = CATALOG_TIERS.flatMap((t) =>
           tierEdit(cloudRun, t, (list) => list.filter((e) => e.id !== id)),
         )
+        // An id that is gone for good leaves the json's orders too (a built-in one stays).
+        const builtIn = CATALOG_TIERS.some((t) =>
+          DEFAULT_CLOUD_RUN_MODELS[t].some((e) => e.id === id),
+        )
+        if (builtIn) return edits
+        for (const order of PREFERENCE_ORDERS) {
+          const ids = cloudRun[order]
+          if (ids?.includes(id)) edits.push({ path: [order], value: ids.filter((x) => x !== id) })
+        }
+        return edits
       })
       return overview()
     },
@@ -150,10 +165,7 @@ function saveEntryEdits(
   }
   // A renamed id keeps its places in the preference orders the json sets.
   if (previousId !== undefined && previousId !== entry.id) {
-    for (const order of [
-      'default_coding_preference_order',
-      'default_general_preference_order',
-    ] as const) {
+    for (const order of PREFERENCE_ORDERS) {
       const ids = cloudRun[order]
       if (ids?.includes(previousId)) {
         edits.push({ path: [order], value: ids.map((id) => (id === previousId ? entry.id : id)) })

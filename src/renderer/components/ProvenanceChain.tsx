@@ -32,7 +32,10 @@ export function ProvenanceChain({ label, chain, hideAbsent = false }: Provenance
               {step.layer} · {originLabel(step.origin)}
             </span>
             {step.value !== undefined && <code className="provenance-value">{step.value}</code>}
-            {step.reason !== undefined && <span className="provenance-reason">{step.reason}</span>}
+            {/* Shadowed steps are summed up below in one sentence each; their reasons repeat it. */}
+            {step.reason !== undefined && step.status !== 'shadowed' && (
+              <span className="provenance-reason">{step.reason}</span>
+            )}
           </li>
         ))}
       </ol>

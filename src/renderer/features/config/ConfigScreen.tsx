@@ -96,7 +96,6 @@ export function ConfigScreen() {
                 </h2>
                 {!state.base.value.exists && <span className="chip">new file</span>}
                 <span className="spacer" />
-                {state.base.value.exists && <OpenFileButton path={state.base.value.path} />}
                 <button
                   type="button"
                   className="button"
@@ -115,7 +114,10 @@ export function ConfigScreen() {
                   {state.saving ? 'Saving…' : 'Save'}
                 </button>
               </div>
-              <p className="muted config-path">{state.base.value.path}</p>
+              <div className="actions config-path-row">
+                <code className="muted config-path">{state.base.value.path}</code>
+                {state.base.value.exists && <OpenFileButton path={state.base.value.path} />}
+              </div>
               {state.incoming && (
                 <ConflictBanner
                   theirs={state.incoming.text}

@@ -1,0 +1,172 @@
+// Add or edit one catalog entry (written to the json's cloud_run_friendly_models).
+import { useEffect, useId, useRef, useState } from 'react'
+import type { CatalogTier } from '../../../shared/catalog'
+import type { CatalogRow } from './catalog-table'
+import type { SaveEntryInput } from './catalog-store'
+
+export interface EntryDialogProps {
+  /** The row being edited; undefined adds a new entry. */
+  row?: CatalogRow
+  types: string[]
+  existingIds: string[]
+  error: string | null
+  busy: boolean
+  onSave: (input: SaveEntryInput) => void
+  onCancel: () => void
+}
+
+export function EntryDialog({
+  row,
+  types,
+  existingIds,
+  error,
+  busy,
+  onSave,
+  onCancel,
+}: EntryDialogProps) {
+  const [tier, setTier] = useState<CatalogTier>(row?.tier ?? 'good_fit')
+  const [id, setId] = useState(row?.id ?? '')
+  const [ollamaName, setOllamaName] = useState(row?.ollama_name ?? '')
+  const [type, setType] = useState(row?.type ?? 'general')
+  const [memory, setMemory] = useState(row ? String(row.est_memory_needed_gb) : '')
+  const [notes, setNotes] = useState(row?.notes ?? '')
+  const first = useRef<HTMLInputElement>(null)
+  const titleId = useId()
+  const typesId = useId()
+
+  useEffect(() => {
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    first.current?.focus()
+    return () => previous?.focus()
+  }, [])
+
+  const memoryGb = Number(memory)
+  const problems = [
+    id.trim() === '' && 'Enter an ID.',
+    id.trim() !== row?.id &&
+      existingIds.includes(id.trim()) &&
+      `${id.trim()} is already in the catalog.`,
+    ollamaName.trim() === '' && 'Enter the Ollama name (e.g. qwen2.5:3b).',
+    /\s/.test(ollamaName.trim()) && 'An Ollama name has no spaces.',
+    type.trim() === '' && 'Enter a type.',
+    (memory.trim() === '' || !Number.isFinite(memoryGb) || memoryGb < 0) &&
+      'Enter the memory needed in GB (a number ≥ 0).',
+  ].filter((p): p is string => typeof p === 'string')
+
+  return (
+    <div className="dialog-backdrop">
+      <div
+        className="dialog catalog-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onCancel()
+        }}
+      >
+        <h2 id={titleId} className="dialog-title">
+          {row ? `Edit ${row.id}` : 'Add a model'}
+        </h2>
+        {row?.origin === 'default' && (
+          <p className="muted">
+            A built-in entry: saving writes an override to llm_factory_config.json.
+          </p>
+        )}
+        <form
+          className="catalog-form"
+          onSubmit={(event) => {
+            event.preventDefault()
+            if (problems.length > 0) return
+            onSave({
+              tier,
+              entry: {
+                id: id.trim(),
+                ollama_name: ollamaName.trim(),
+                type: type.trim(),
+                est_memory_needed_gb: memoryGb,
+                ...(notes.trim() ? { notes: notes.trim() } : {}),
+              },
+              ...(row && row.id !== id.trim() ? { previousId: row.id } : {}),
+            })
+          }}
+        >
+          <label className="form-field">
+            <span>ID</span>
+            <input
+              ref={first}
+              className="input mono"
+              value={id}
+              onChange={(e) => setId(e.target.value)}
+            />
+          </label>
+          <label className="form-field">
+            <span>Ollama name</span>
+            <input
+              className="input mono"
+              value={ollamaName}
+              onChange={(e) => setOllamaName(e.target.value)}
+            />
+          </label>
+          <label className="form-field">
+            <span>Tier</span>
+            <select
+              className="select"
+              value={tier}
+              onChange={(e) => setTier(e.target.value as CatalogTier)}
+            >
+              <option value="excellent_fit">excellent fit</option>
+              <option value="good_fit">good fit</option>
+            </select>
+          </label>
+          <label className="form-field">
+            <span>Type</span>
+            <input
+              className="input"
+              list={typesId}
+              value={type}
+              onChange={(e) => setType(e.target.value)}
+            />
+            <datalist id={typesId}>
+              {types.map((t) => (
+                <option key={t} value={t} />
+              ))}
+            </datalist>
+          </label>
+          <label className="form-field">
+            <span>Memory needed (GB)</span>
+            <input
+              className="input"
+              inputMode="decimal"
+              value={memory}
+              onChange={(e) => setMemory(e.target.value)}
+            />
+          </label>
+          <label className="form-field catalog-notes">
+            <span>Notes</span>
+            <input className="input" value={notes} onChange={(e) => setNotes(e.target.value)} />
+          </label>
+          {(problems.length > 0 || error) && (
+            <ul className="notice notice-error catalog-problems" role="alert">
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+              {error && <li>{error}</li>}
+            </ul>
+          )}
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={onCancel}>
+              Cancel
+            </button>
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={busy || problems.length > 0}
+            >
+              {row ? 'Save entry' : 'Add model'}
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  )
+}

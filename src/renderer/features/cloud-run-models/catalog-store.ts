@@ -1,0 +1,117 @@
+// Cloud Run models state: the catalog overview, table filters and sort, writes, pulls in progress.
+import { create } from 'zustand'
+import type { MethodInput } from '../../../shared/contract'
+import type { OllamaPull } from '../../../shared/ollama'
+import type { CatalogOverview } from '../../../shared/studio-config'
+import { errorMessage } from '../../platform/app-api'
+import { getAppApi } from '../../platform/current-api'
+import type { Loadable } from '../../stores/shell-store'
+import { useShellStore } from '../../stores/shell-store'
+import type { CatalogFilters, SortColumn, SortOrder } from './catalog-table'
+
+export type SaveEntryInput = MethodInput<'catalog:saveEntry'>
+
+interface CatalogState {
+  overview: Loadable<CatalogOverview>
+  filters: CatalogFilters
+  sort: SortOrder
+  busy: boolean
+  error: string | null
+  /** Latest pull state by model name (from ollama:pullProgress). */
+  pulls: Record<string, OllamaPull>
+  load: () => Promise<void>
+  setFilters: (filters: Partial<CatalogFilters>) => void
+  sortBy: (column: SortColumn) => void
+  saveEntry: (input: SaveEntryInput) => Promise<boolean>
+  removeEntry: (id: string) => Promise<void>
+  setOrder: (order: 'coding' | 'general', ids: string[]) => Promise<void>
+  makeDefault: (ollamaName: string | null) => Promise<void>
+  pull: (name: string) => Promise<void>
+  cancelPull: (name: string) => Promise<void>
+  pullChanged: (pull: OllamaPull) => void
+}
+
+export const useCatalogStore = create<CatalogState>()((set, get) => {
+  /** Runs one write; the answer is the new overview (the factory pick may have moved). */
+  const write = async (work: () => Promise<CatalogOverview>): Promise<boolean> => {
+    set({ busy: true, error: null })
+    try {
+      set({ overview: { state: 'ready', value: await work() }, busy: false })
+      void useShellStore.getState().refreshResolution()
+      return true
+    } catch (error) {
+      set({ busy: false, error: errorMessage(error) })
+      return false
+    }
+  }
+  return {
+    overview: { state: 'loading' },
+    filters: { search: '', type: null, budgetGb: null },
+    sort: { column: 'codingRank', direction: 'ascending' },
+    busy: false,
+    error: null,
+    pulls: {},
+
+    async load() {
+      try {
+        set({ overview: { state: 'ready', value: await getAppApi().catalog.list() } })
+      } catch (error) {
+        set({ overview: { state: 'error', message: errorMessage(error) } })
+      }
+    },
+
+    setFilters: (filters) => set((s) => ({ filters: { ...s.filters, ...filters } })),
+
+    sortBy(column) {
+      const { sort } = get()
+      const direction =
+        sort.column === column && sort.direction === 'ascending' ? 'descending' : 'ascending'
+      set({ sort: { column, direction } })
+    },
+
+    saveEntry: (input) => write(() => getAppApi().catalog.saveEntry(input)),
+    removeEntry: async (id) => void (await write(() => getAppApi().catalog.removeEntry({ id }))),
+    setOrder: async (order, ids) =>
+      void (await write(() => getAppApi().catalog.setOrder({ order, ids }))),
+    makeDefault: async (ollamaName) =>
+      void (await write(() => getAppApi().catalog.makeDefault({ ollamaName }))),
+
+    async pull(name) {
+      set({ error: null })
+      try {
+        const { id } = await getAppApi().ollama.pull({ name })
+        const queued: OllamaPull = {
+          id,
+          host: '',
+          name,
+          status: 'queued',
+          completed: 0,
+          total: 0,
+          bytesPerSecond: 0,
+          state: 'queued',
+        }
+        set((s) => ({
+          pulls: { ...s.pulls, [name]: s.pulls[name]?.id === id ? s.pulls[name] : queued },
+        }))
+      } catch (error) {
+        set({ error: `Pull of ${name} did not start: ${errorMessage(error)}` })
+      }
+    },
+
+    async cancelPull(name) {
+      const pull = get().pulls[name]
+      if (!pull) return
+      try {
+        await getAppApi().ollama.cancelPull({ id: pull.id })
+      } catch (error) {
+        set({ error: errorMessage(error) })
+      }
+    },
+
+    pullChanged(pull) {
+      set((s) => ({ pulls: { ...s.pulls, [pull.name]: pull } }))
+      // A finished pull changes the Installed column.
+      if (pull.state === 'done') void get().load()
+    },
+  }
+})
