@@ -187,7 +187,11 @@ test('pull shows progress and a queue of 2; Cancel aborts the request; the list 
 
 test('a pull of an unknown name ends with a clear error', async ({ page }) => {
   await openLocalModels(page)
-  await pull(page, 'no-such-model:3b')
+  // Names from the Cloud Run catalog are offered while typing.
+  await expect(page.locator('#lm-pull-suggestions option').first()).toHaveAttribute('value', /.+/)
+  // Enter in the field pulls, like the button.
+  await page.getByLabel('Model name').fill('no-such-model:3b')
+  await page.getByLabel('Model name').press('Enter')
   const item = pullItem(page, 'no-such-model:3b')
   await expect(item).toContainText('Failed')
   await expect(item.getByRole('alert')).toContainText('was not found in the Ollama library')
