@@ -12,6 +12,7 @@ import { DEFAULT_MODELS, isProviderName } from '../../shared/llm'
 import type { ResolutionView } from '../../shared/resolution'
 import type { AppApi } from './app-api'
 import { AppError } from './app-api'
+import { FAKE_STUDIO_HANDLERS } from './fake-studio'
 
 export type FakeHandlers = {
   [C in Channel]: (input: MethodParsedInput<C>) => Promise<MethodOutput<C>>
@@ -64,6 +65,7 @@ export const DEFAULT_FAKE_HANDLERS: Partial<FakeHandlers> = {
   'factory:resolve': (args) => Promise.resolve(fakeResolution(args)),
   'ollama:status': () =>
     Promise.resolve({ reachable: true, baseUrl: 'http://localhost:11434', version: '0.6.0' }),
+  ...FAKE_STUDIO_HANDLERS,
 }
 
 export function createFakeAppApi(overrides: Partial<FakeHandlers> = {}): FakeAppApi {

@@ -31,9 +31,10 @@ export function ProvidersScreen() {
       )}
       {overview.state === 'error' && (
         <div className="notice notice-error" role="alert">
-          <p>Could not read the workspace configuration: {overview.message}</p>
+          <p>Could not load the providers: {overview.message}</p>
           <p>
-            Fix the file on the Config screen (it shows the line and column), then{' '}
+            If it names a config file, fix it on the Config screen (it shows the line and column),
+            then{' '}
             <button type="button" className="button button-small" onClick={() => void load()}>
               Retry
             </button>
