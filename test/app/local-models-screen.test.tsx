@@ -160,6 +160,42 @@ describe('LocalModelsScreen', () => {
   })
 })
 
+describe('host picker', () => {
+  it('saves a new host and switches to it; a refused URL shows why in the form', async () => {
+    let saved: { url: string }[] = []
+    api = createFakeAppApi({
+      ...handlers(),
+      'ollama:saveHosts': ({ hosts, selected }) => {
+        saved = hosts
+        return Promise.resolve({
+          configured: HOST,
+          configuredOrigin: 'default',
+          saved: hosts,
+          selected: selected ?? HOST,
+        })
+      },
+    })
+    setAppApi(api)
+    await renderScreen()
+    fireEvent.click(screen.getByRole('button', { name: 'Add host…' }))
+    const field = screen.getByLabelText('Host URL')
+    expect(document.activeElement).toBe(field)
+    fireEvent.change(field, { target: { value: 'ftp://gpu-box:11434' } })
+    fireEvent.submit(field.closest('form')!)
+    expect((await screen.findByRole('alert')).textContent).toContain('http:// or https://')
+    expect(saved).toEqual([])
+
+    fireEvent.change(field, { target: { value: 'http://gpu-box:11434/' } })
+    fireEvent.submit(field.closest('form')!)
+    await screen.findByText('Saved host http://gpu-box:11434.')
+    expect(saved).toEqual([{ url: 'http://gpu-box:11434' }])
+    expect(screen.getByLabelText<HTMLSelectElement>('Ollama host').value).toBe(
+      'http://gpu-box:11434',
+    )
+    expect(calls('ollama:list').at(-1)?.input).toEqual({ host: 'http://gpu-box:11434' })
+  })
+})
+
 describe('format', () => {
   it('prints decimal sizes with a decimal only below 10', () => {
     expect(formatBytes(undefined)).toBe('—')
