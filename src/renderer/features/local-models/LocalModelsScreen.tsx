@@ -9,6 +9,7 @@ import { OllamaDownPanel } from './OllamaDownPanel'
 import { PullPanel } from './PullPanel'
 import { RunningModels } from './RunningModels'
 import './local-models.css'
+import './model-tables.css'
 
 function Notices() {
   const { notices, dismiss } = useLocalModelsStore(
