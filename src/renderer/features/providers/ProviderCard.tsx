@@ -179,8 +179,8 @@ function ProviderForm(props: ProviderCardProps & { title: string }) {
           />
         </label>
         {card.needsKey && (
-          <label className="form-field provider-key" htmlFor={ids.key}>
-            <span>API key</span>
+          <div className="form-field provider-key">
+            <label htmlFor={ids.key}>API key</label>
             <input
               id={ids.key}
               className="input mono"
@@ -198,7 +198,7 @@ function ProviderForm(props: ProviderCardProps & { title: string }) {
               Stored in {secretStore}; the config only gets a <code>secret:{card.provider}</code>{' '}
               reference.
             </small>
-          </label>
+          </div>
         )}
         <label className="form-field" htmlFor={ids.layer}>
           <span>Write to</span>

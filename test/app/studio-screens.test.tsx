@@ -1,0 +1,120 @@
+// @vitest-environment jsdom
+// Providers and Config screens on the fake AppApi: key entry, test results, disk conflicts, leave guard.
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { ConfigScreen } from '../../src/renderer/features/config/ConfigScreen'
+import { useConfigStore } from '../../src/renderer/features/config/config-store'
+import { ProvidersScreen } from '../../src/renderer/features/providers/ProvidersScreen'
+import { useProvidersStore } from '../../src/renderer/features/providers/providers-store'
+import { setAppApi } from '../../src/renderer/platform/current-api'
+import type { FakeAppApi } from '../../src/renderer/platform/fake-api'
+import { createFakeAppApi } from '../../src/renderer/platform/fake-api'
+import { fakeProvidersOverview } from '../../src/renderer/platform/fake-studio'
+import { useNavigationStore } from '../../src/renderer/stores/navigation-store'
+
+let api: FakeAppApi
+const TEXT = '{\n  "groq_settings_for_factory": {}\n}\n'
+
+beforeEach(() => {
+  useProvidersStore.setState(useProvidersStore.getInitialState(), true)
+  useConfigStore.setState(useConfigStore.getInitialState(), true)
+  useNavigationStore.setState(useNavigationStore.getInitialState(), true)
+})
+afterEach(cleanup)
+
+describe('Providers screen', () => {
+  it('sends a typed key once, then empties the field; shows the auth error with its next step', async () => {
+    api = createFakeAppApi({
+      'providers:update': () => Promise.resolve(fakeProvidersOverview()),
+      'providers:test': ({ provider }) =>
+        Promise.resolve({
+          ok: false,
+          provider,
+          model: 'm',
+          code: 'auth',
+          message: 'Invalid API Key',
+          nextStep:
+            'The key was rejected by groq. Paste a valid API key and save it, then test again.',
+        }),
+    })
+    setAppApi(api)
+    render(<ProvidersScreen />)
+    const groq = within(await screen.findByRole('article', { name: 'Groq' }))
+    const key = groq.getByLabelText('API key')
+    fireEvent.change(key, { target: { value: 'gsk_typed_key_1234' } })
+    expect(groq.getByText('Unsaved changes')).toBeTruthy()
+    fireEvent.click(groq.getByRole('button', { name: 'Save' }))
+    await groq.findByText('Saved')
+    expect((key as HTMLInputElement).value).toBe('')
+    expect(api.calls.find((c) => c.channel === 'providers:update')?.input).toEqual({
+      provider: 'groq',
+      layer: 'factory-config',
+      apiKey: 'gsk_typed_key_1234',
+    })
+    fireEvent.click(groq.getByRole('button', { name: 'Test connection' }))
+    const alert = await groq.findByRole('alert')
+    expect(alert.textContent).toContain('Key rejected (auth): Invalid API Key')
+    expect(alert.textContent).toContain('Paste a valid API key')
+  })
+
+  it('moves a provider with the Move up button', async () => {
+    api = createFakeAppApi({
+      'providers:setOrder': ({ order }) =>
+        Promise.resolve({ ...fakeProvidersOverview(), preferenceOrder: order }),
+    })
+    setAppApi(api)
+    render(<ProvidersScreen />)
+    fireEvent.click(await screen.findByRole('button', { name: 'Move groq up' }))
+    await act(() => Promise.resolve())
+    expect(api.calls.find((c) => c.channel === 'providers:setOrder')?.input).toEqual({
+      order: ['groq', 'ollama'],
+    })
+  })
+})
+
+describe('Config screen', () => {
+  it('reloads on a disk change when clean; offers keep-mine / take-theirs when dirty', async () => {
+    api = createFakeAppApi({
+      'config:applyEdit': ({ path, value }) =>
+        Promise.resolve({
+          text: `{\n  "groq_settings_for_factory": { "${String(path[1])}": ${JSON.stringify(value)} }\n}\n`,
+        }),
+    })
+    setAppApi(api)
+    render(<ConfigScreen />)
+    await screen.findByRole('tab', { name: 'Form' })
+    const doc = { path: '/ws/llm.json', exists: true }
+    act(() => api.emit('config:changed', { ...doc, text: '{ "a": 1 }\n' }))
+    expect(await screen.findByText('Reloaded: the file changed on disk.')).toBeTruthy()
+
+    const model = screen.getByRole('textbox', { name: 'groq model override' })
+    fireEvent.change(model, { target: { value: 'llama' } })
+    fireEvent.blur(model)
+    await screen.findByText('Unsaved changes')
+    act(() => api.emit('config:changed', { ...doc, text: '{ "b": 2 }\n' }))
+    const banner = await screen.findByRole('alert')
+    expect(banner.textContent).toContain('The file changed on disk')
+    fireEvent.click(within(banner).getByRole('button', { name: 'Take theirs' }))
+    expect(useConfigStore.getState().draft).toBe('{ "b": 2 }\n')
+    expect(screen.queryByText('Unsaved changes')).toBeNull()
+  })
+
+  it('asks before leaving with unsaved changes', async () => {
+    api = createFakeAppApi({
+      'config:applyEdit': () => Promise.resolve({ text: '{ "changed": true }\n' }),
+    })
+    setAppApi(api)
+    useNavigationStore.setState({ screen: 'config' })
+    render(<ConfigScreen />)
+    const model = await screen.findByRole('textbox', { name: 'groq model override' })
+    fireEvent.change(model, { target: { value: 'x' } })
+    fireEvent.blur(model)
+    await screen.findByText('Unsaved changes')
+    act(() => useNavigationStore.getState().go('providers'))
+    expect(useNavigationStore.getState().screen).toBe('config')
+    const dialog = await screen.findByRole('alertdialog', { name: 'Leave without saving?' })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Discard changes' }))
+    expect(useNavigationStore.getState().screen).toBe('providers')
+    expect(useConfigStore.getState().draft).toBe(TEXT)
+  })
+})
