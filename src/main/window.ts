@@ -1,5 +1,5 @@
 // Creates the main window: secure options, locked navigation, external links, remembered bounds.
-import { BrowserWindow, nativeTheme, screen, shell } from 'electron'
+import { BrowserWindow, dialog, nativeTheme, screen, shell } from 'electron'
 import { isAppUrl, isSafeExternalUrl } from './navigation-policy'
 import { mainWindowOptions } from './window-options'
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state'
@@ -43,6 +43,20 @@ export async function createMainWindow(options: CreateMainWindowOptions): Promis
   contents.on('will-navigate', lockNavigation)
   contents.on('will-redirect', lockNavigation)
   contents.on('will-attach-webview', (event) => event.preventDefault())
+  // A screen with unsaved edits blocks unload (beforeunload); Electron would then stay open
+  // silently, so ask. preventDefault here lets the window close after all.
+  contents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Leave', 'Stay'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Unsaved changes',
+      message: 'Leave without saving?',
+      detail: 'Your edits to llm_factory_config.json are not saved.',
+    })
+    if (choice === 0) event.preventDefault()
+  })
 
   win.once('ready-to-show', () => win.show())
   win.on('close', () => {
