@@ -99,6 +99,21 @@ describe('config handlers', () => {
     })
   })
 
+  it('a broken factory json still opens in the editor and can be fixed from there', async () => {
+    const { call, factoryPath, text } = await setup()
+    await writeFile(factoryPath, text.replace('"groq",', '"groq",,'))
+    expect(await call('providers:list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'config_invalid' },
+    })
+    const read = await call('config:read', {})
+    expect(read).toMatchObject({ ok: true, value: { exists: true } })
+    expect(JSON.stringify(read)).not.toContain(PLAIN_KEY)
+    expect(await call('config:sources', {})).toMatchObject({ ok: true })
+    expect(await call('config:save', { text })).toMatchObject({ ok: true })
+    expect(await call('providers:list', {})).toMatchObject({ ok: true })
+  })
+
   it('config:applyEdit changes one value and keeps unknown keys and order', async () => {
     const { handlers, text } = await setup()
     const { text: next } = await handlers['config:applyEdit']({

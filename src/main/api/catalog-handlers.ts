@@ -74,7 +74,8 @@ export function createCatalogHandlers(
   }
 
   const writeCloudRun = (plan: (cloudRun: CloudRunModelsConfig) => JsonEdit[]) =>
-    context.write(async (_services, ws) => {
+    context.write(async () => {
+      const { ws } = await context.readConfig()
       const cloudRun = ws.factory.data.ollama_settings_for_factory?.cloud_run_friendly_models ?? {}
       const edits = plan(cloudRun).map((edit) => ({ ...edit, path: [...CLOUD_RUN, ...edit.path] }))
       if (edits.length > 0) await editFactoryConfigFile(ws.factory.path, edits)
@@ -116,8 +117,8 @@ export function createCatalogHandlers(
       return overview()
     },
     'catalog:makeDefault': async ({ ollamaName }) => {
-      await context.write((_services, ws) =>
-        editFactoryConfigFile(ws.factory.path, [
+      await context.write(async () =>
+        editFactoryConfigFile((await context.readConfig()).ws.factory.path, [
           {
             path: ['ollama_settings_for_factory', 'default_model_override'],
             value: ollamaName ?? undefined,

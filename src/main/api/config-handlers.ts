@@ -91,19 +91,19 @@ export function createConfigHandlers(deps: ConfigHandlerDeps): ConfigHandlers & 
       return { text: editFactoryConfig(text, path, value, { file: factoryPath }) }
     },
     'config:sources': async () => {
-      const { services, global, factoryPath } = await context.readGlobal()
+      const { services, global, factoryPath, factoryIssue } = await context.readGlobal()
       return listConfigSources({
         root: services.workspace,
         factoryConfigPath: factoryPath,
-        warnings: global.warnings,
+        warnings: global?.warnings ?? (factoryIssue ? [factoryIssue] : []),
       })
     },
     'config:openInEditor': async ({ path }) => {
-      const { services, global, factoryPath } = await context.readGlobal()
+      const { services, factoryPath } = await context.readGlobal()
       const sources = await listConfigSources({
         root: services.workspace,
         factoryConfigPath: factoryPath,
-        warnings: global.warnings,
+        warnings: [],
       })
       // Only the workspace's own config files: the renderer never gets to open arbitrary paths.
       const allowed = [factoryPath, ...sources.filter((s) => s.exists).map((s) => s.path)]

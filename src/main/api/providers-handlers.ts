@@ -28,7 +28,8 @@ export function createProvidersHandlers(context: StudioContext): ProvidersHandle
   return {
     'providers:list': overview,
     'providers:update': async (change) => {
-      await context.write(async (services, ws) => {
+      await context.write(async (services) => {
+        const { ws } = await context.readConfig()
         const secretName = secretNameFor(change.provider)
         // The key goes to the SecretStore first: a failed json write then leaves no dangling
         // `secret:` reference, only an unused stored key.
@@ -43,8 +44,8 @@ export function createProvidersHandlers(context: StudioContext): ProvidersHandle
       return overview()
     },
     'providers:setOrder': async ({ order }) => {
-      await context.write((_services, ws) =>
-        editFactoryConfigFile(ws.factory.path, [
+      await context.write(async () =>
+        editFactoryConfigFile((await context.readConfig()).ws.factory.path, [
           { path: ['default_provider_preference_order'], value: order.length ? order : undefined },
         ]),
       )
