@@ -220,7 +220,7 @@ test.describe('on a copy of a real mindX checkout (test/fixtures/mindx-checkout)
 
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
     await page.getByRole('heading', { level: 1 }).focus()
-    await page.setViewportSize({ width: 1280, height: 1300 })
+    await page.setViewportSize({ width: 1280, height: 1640 })
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'config.png'), animations: 'disabled' })
   })
 })
