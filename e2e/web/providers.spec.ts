@@ -80,6 +80,22 @@ test('the default provider order moves with the Up/Down buttons and is written t
   expect(json.default_provider_preference_order).toEqual(['ollama', 'groq', 'gemini'])
   await page.getByRole('button', { name: 'Move ollama down' }).click()
   await expect(order.getByRole('listitem').first()).toContainText('groq')
+  // Dragging works too: gemini onto the first row.
+  await order
+    .getByRole('listitem')
+    .filter({ hasText: 'gemini' })
+    .dragTo(order.getByRole('listitem').first())
+  await expect(order.getByRole('listitem').first()).toContainText('gemini')
+  await expect
+    .poll(
+      async () =>
+        (
+          JSON.parse(await readFactoryJson(await workspaceOf(request))) as {
+            default_provider_preference_order: string[]
+          }
+        ).default_provider_preference_order,
+    )
+    .toEqual(['gemini', 'groq', 'ollama'])
 })
 
 test('screenshot of the Providers screen', async ({ page, request }) => {

@@ -39,8 +39,13 @@ export const useShellStore = create<ShellState>()((set, get) => ({
       void get().refreshResolution()
       void get().refreshOllama()
     })
+    // The default provider/model may change when the factory json changes on disk.
+    const stopConfig = getAppApi().on('config:changed', () => void get().refreshResolution())
     void get().refresh()
-    return stop
+    return () => {
+      stop()
+      stopConfig()
+    }
   },
 
   async refresh() {

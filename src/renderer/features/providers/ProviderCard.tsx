@@ -216,6 +216,12 @@ function ProviderForm(props: ProviderCardProps & { title: string }) {
           </select>
         </label>
       </div>
+      {layer === 'global-config' && changed.apiKey && (
+        <p className="notice notice-warn">
+          mindX itself does not read <code>secret:</code> references: with the key referenced from
+          global config, mindX (not this app) would send the reference text as its key.
+        </p>
+      )}
       {card.provider === 'ollama' && (
         <HeadersEditor
           existing={card.headers}

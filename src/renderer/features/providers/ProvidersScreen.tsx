@@ -1,5 +1,6 @@
 // Providers: one card per provider (values with provenance, edit, Test connection) and the default order.
 import { useEffect } from 'react'
+import { getAppApi } from '../../platform/current-api'
 import { useProvidersStore } from './providers-store'
 import { ProviderCard } from './ProviderCard'
 import { ProviderOrder } from './ProviderOrder'
@@ -11,6 +12,8 @@ export function ProvidersScreen() {
   const { overview, saves, tests, order, load, update, test, setOrder } = useProvidersStore()
   useEffect(() => {
     void load()
+    // Another editor (or the Config screen) changed the file: the cards follow.
+    return getAppApi().on('config:changed', () => void useProvidersStore.getState().load())
   }, [load])
 
   return (
