@@ -38,6 +38,7 @@ export function CloudRunModelsScreen() {
     const stops = [
       api.on('ollama:pullProgress', (pull) => useCatalogStore.getState().pullChanged(pull)),
       api.on('config:changed', () => void useCatalogStore.getState().load()),
+      api.on('workspace:changed', () => void useCatalogStore.getState().load()),
     ]
     return () => stops.forEach((stop) => stop())
   }, [])

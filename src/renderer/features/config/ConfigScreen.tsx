@@ -25,7 +25,15 @@ function useConfigLifecycle(): void {
   useEffect(() => {
     const store = useConfigStore.getState()
     void store.load()
-    return getAppApi().on('config:changed', (doc) => useConfigStore.getState().diskChanged(doc))
+    const stops = [
+      getAppApi().on('config:changed', (doc) => useConfigStore.getState().diskChanged(doc)),
+      // Another workspace means another file: edits of the old one cannot apply to it.
+      getAppApi().on('workspace:changed', () => {
+        useConfigStore.setState(useConfigStore.getInitialState(), true)
+        void useConfigStore.getState().load()
+      }),
+    ]
+    return () => stops.forEach((stop) => stop())
   }, [])
 }
 

@@ -13,7 +13,12 @@ export function ProvidersScreen() {
   useEffect(() => {
     void load()
     // Another editor (or the Config screen) changed the file: the cards follow.
-    return getAppApi().on('config:changed', () => void useProvidersStore.getState().load())
+    const reload = () => void useProvidersStore.getState().load()
+    const stops = [
+      getAppApi().on('config:changed', reload),
+      getAppApi().on('workspace:changed', reload),
+    ]
+    return () => stops.forEach((stop) => stop())
   }, [load])
 
   return (
