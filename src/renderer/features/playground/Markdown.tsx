@@ -1,6 +1,6 @@
 // Model answers as Markdown: GFM, highlighted code with a copy button, no raw HTML, safe links only.
 import type { ComponentProps, ReactNode } from 'react'
-import { memo, useMemo, useRef } from 'react'
+import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import ReactMarkdown from 'react-markdown'
 import rehypeHighlight from 'rehype-highlight'
 import remarkGfm from 'remark-gfm'
@@ -52,15 +52,18 @@ const components: ComponentProps<typeof ReactMarkdown>['components'] = {
 }
 
 const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+  // Its own box with content-visibility: blocks scrolled out of view skip layout and paint.
   return (
-    <ReactMarkdown
-      remarkPlugins={remarkPlugins}
-      rehypePlugins={rehypePlugins}
-      components={components}
-      urlTransform={safeUrl}
-    >
-      {text}
-    </ReactMarkdown>
+    <div className="md-block">
+      <ReactMarkdown
+        remarkPlugins={remarkPlugins}
+        rehypePlugins={rehypePlugins}
+        components={components}
+        urlTransform={safeUrl}
+      >
+        {text}
+      </ReactMarkdown>
+    </div>
   )
 })
 
@@ -68,12 +71,28 @@ export interface MarkdownProps {
   text: string
 }
 
+/** Blocks shown at once, then added per animation frame: a long saved answer opens without a freeze. */
+const FIRST_BLOCKS = 40
+const BLOCKS_PER_FRAME = 12
+
+/** How many blocks to show: all of them soon, but never hundreds parsed in one frame. */
+function useProgressiveCount(total: number): number {
+  const [shown, setShown] = useState(FIRST_BLOCKS)
+  useEffect(() => {
+    if (shown >= total) return
+    const frame = requestAnimationFrame(() => setShown((n) => n + BLOCKS_PER_FRAME))
+    return () => cancelAnimationFrame(frame)
+  }, [shown, total])
+  return Math.min(shown, total)
+}
+
 /** Each block is memoised: while an answer streams, only the block being written is parsed again. */
 export function Markdown({ text }: MarkdownProps) {
   const blocks = useMemo(() => splitMarkdownBlocks(text), [text])
+  const shown = useProgressiveCount(blocks.length)
   return (
-    <div className="markdown">
-      {blocks.map((block, index) => (
+    <div className="markdown" aria-busy={shown < blocks.length || undefined}>
+      {blocks.slice(0, shown).map((block, index) => (
         <MarkdownBlock key={index} text={block} />
       ))}
     </div>

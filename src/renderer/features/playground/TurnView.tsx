@@ -6,6 +6,9 @@ import { ChatErrorNotice } from './ChatErrorNotice'
 import { CopyButton } from './CopyButton'
 import { MetricsLine } from './MetricsLine'
 
+/** Longer prompts (pasted documents) show their start until asked: laying out 200 kB costs seconds. */
+const LONG_PROMPT_CHARS = 3000
+
 export interface UserTurnViewProps {
   turn: UserTurn
   busy: boolean
@@ -18,6 +21,7 @@ export const UserTurnView = memo(function UserTurnView({
   onResend,
 }: UserTurnViewProps) {
   const [editing, setEditing] = useState<string | null>(null)
+  const [expanded, setExpanded] = useState(false)
   if (editing !== null) {
     const resend = () => {
       if (editing.trim() === '') return
@@ -54,10 +58,23 @@ export const UserTurnView = memo(function UserTurnView({
       </article>
     )
   }
+  const long = turn.content.length > LONG_PROMPT_CHARS
   return (
     <article className="turn turn-user" aria-label="Your prompt">
-      <div className="turn-text">{turn.content}</div>
+      <div className="turn-text">
+        {long && !expanded ? `${turn.content.slice(0, LONG_PROMPT_CHARS)}…` : turn.content}
+      </div>
       <div className="turn-actions">
+        {long && (
+          <button
+            type="button"
+            className="button button-small"
+            aria-expanded={expanded}
+            onClick={() => setExpanded((v) => !v)}
+          >
+            {expanded ? 'Show less' : `Show all ${turn.content.length.toLocaleString()} characters`}
+          </button>
+        )}
         <button
           type="button"
           className="button button-small"

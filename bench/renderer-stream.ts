@@ -1,0 +1,195 @@
+// `npm run bench` (renderer part): streams a 50k-token Mock answer through the real Playground in
+// Chromium (serve mode) and reports long tasks against the same answer opened at once, and the idle page.
+import { chromium } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+
+const TOKENS = Number(process.env.BENCH_STREAM_TOKENS ?? 50_000)
+/** The Mock sends 8 characters (2 tokens) per chunk; 1 ms apart is a fast provider's pace. */
+const CHUNK_DELAY_MS = Number(process.env.BENCH_STREAM_CHUNK_DELAY_MS ?? 1)
+const CHROMIUM = process.env.MINDX_CHROMIUM ?? '/usr/bin/chromium'
+const TOKEN = 'bench-renderer-token'
+const ROOT = join(import.meta.dirname, '..')
+const LAST_LINE = 'End of the benchmark answer.'
+
+interface LongTasks {
+  count: number
+  totalMs: number
+  maxMs: number
+  /** The longest wait between two animation frames: what a person feels as a freeze. */
+  maxFrameGapMs: number
+  wallMs: number
+}
+
+/** Markdown a model might write: paragraphs, lists and code; the Mock counts ~4 characters a token. */
+function longMarkdown(tokens: number): string {
+  const parts: string[] = []
+  let chars = 0
+  for (let i = 1; chars < tokens * 4; i++) {
+    const part =
+      i % 5 === 0
+        ? `\`\`\`ts\nexport function step${i}(input: number[]): number {\n  return input.reduce((sum, x) => sum + x * ${i}, 0)\n}\n\`\`\``
+        : i % 7 === 0
+          ? `- item **${i}.1** with \`code\`\n- item ${i}.2 and a [link](https://example.com/${i})\n- item ${i}.3`
+          : `Paragraph ${i}: the factory resolves the provider, the model and the key through its layers, and every value keeps its provenance so the screen can say where it came from.`
+    parts.push(part)
+    chars += part.length + 2
+  }
+  return `${parts.join('\n\n')}\n\n${LAST_LINE}`
+}
+
+async function startServe(workspace: string): Promise<{ url: string; stop: () => void }> {
+  const serve = spawn(
+    'npm',
+    ['run', '--silent', 'serve', '--', '--workspace', workspace, '--port', '0', '--token', TOKEN],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], detached: true },
+  )
+  const lines = createInterface({ input: serve.stdout })
+  const url = await new Promise<string>((resolve, reject) => {
+    lines.on('line', (line) => line.startsWith('http') && resolve(line.trim()))
+    serve.on('exit', (code) => reject(new Error(`serve exited with ${code}`)))
+  })
+  return { url, stop: () => serve.pid && process.kill(-serve.pid, 'SIGTERM') }
+}
+
+/**
+ * Resolves when the last answer is complete on screen (metrics shown, every block rendered). Polls a
+ * cheap selector at 250 ms: Playwright's text locators walk the whole DOM and would show up as long tasks.
+ */
+async function answerRendered(page: Page): Promise<void> {
+  const done = `(() => {
+    const answers = document.querySelectorAll('article[aria-label="Answer"]')
+    const last = answers[answers.length - 1]
+    return !!last && last.getAttribute('aria-busy') === 'false' &&
+      !!last.querySelector('[aria-label="Answer metrics"]') &&
+      !last.querySelector('.markdown[aria-busy="true"]')
+  })()`
+  // Not waitForFunction: it evaluates with eval(), which the app's CSP forbids.
+  for (const started = Date.now(); Date.now() - started < 120_000;) {
+    if (await page.evaluate(done)) return
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error('the answer did not finish rendering within 120 s')
+}
+
+/** Runs `work` while recording long tasks and frame gaps in the page. */
+async function measure(page: Page, work: () => Promise<void>): Promise<LongTasks> {
+  // In-page code goes as text: tsx would wrap named functions in a helper the page does not have.
+  await page.evaluate(`(() => {
+    const bench = { start: performance.now(), gaps: 0, stop: false }
+    window.__bench = bench
+    let last = performance.now()
+    function tick(now) {
+      bench.gaps = Math.max(bench.gaps, now - last)
+      last = now
+      if (!bench.stop) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })()`)
+  await work()
+  await page.waitForTimeout(300) // long-task entries arrive after the task
+  return page.evaluate(() => {
+    const w = window as unknown as {
+      __bench: { start: number; gaps: number; stop: boolean }
+      __longtasks: { start: number; duration: number }[]
+    }
+    w.__bench.stop = true
+    const end = performance.now()
+    const tasks = w.__longtasks.filter((t) => t.start >= w.__bench.start && t.start <= end)
+    return {
+      count: tasks.length,
+      totalMs: tasks.reduce((sum, t) => sum + t.duration, 0),
+      maxMs: Math.max(0, ...tasks.map((t) => t.duration)),
+      maxFrameGapMs: w.__bench.gaps,
+      wallMs: end - w.__bench.start,
+    }
+  })
+}
+
+function line(name: string, m: LongTasks): string {
+  return `${name}: ${m.count} long tasks, ${m.totalMs.toFixed(0)} ms total, max ${m.maxMs.toFixed(0)} ms, longest frame gap ${m.maxFrameGapMs.toFixed(0)} ms, over ${(m.wallMs / 1000).toFixed(1)} s`
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`renderer stream: skipped (no Chromium at ${CHROMIUM}; set MINDX_CHROMIUM)`)
+    return
+  }
+  const workspace = await mkdtemp(join(tmpdir(), 'mindx-bench-'))
+  await writeFile(
+    join(workspace, 'mindx_config.json'),
+    JSON.stringify({ llm: { mock: { chunk_delay_ms: CHUNK_DELAY_MS } } }),
+  )
+  const server = await startServe(workspace)
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  })
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await page.addInitScript(`
+      window.__longtasks = []
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration })
+      }).observe({ type: 'longtask', buffered: true })
+    `)
+    await page.goto(server.url)
+    await page.getByRole('button', { name: 'Playground', exact: true }).click()
+    await page.getByRole('combobox', { name: 'Provider', exact: true }).selectOption('mock')
+    await page
+      .getByRole('combobox', { name: 'Model', exact: true })
+      .and(page.locator(':not([disabled])'))
+      .waitFor()
+    await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('mock-model')
+    const prompt = longMarkdown(TOKENS)
+    // fill() inserts text like typing, which takes minutes for 200 kB; set it as a paste would.
+    await page.getByRole('textbox', { name: 'Prompt', exact: true }).evaluate((box, text) => {
+      // React tracks .value; the prototype's setter is what makes it see an input event's change.
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the element below
+      const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set
+      setValue?.call(box, text)
+      box.dispatchEvent(new Event('input', { bubbles: true }))
+    }, prompt)
+    const answer = page.getByRole('article', { name: 'Answer' }).last()
+
+    const idle = await measure(page, () => page.waitForTimeout(2000))
+    const streamed = await measure(page, async () => {
+      await page.getByRole('button', { name: 'Send' }).click()
+      await answerRendered(page)
+    })
+    const completion = await answer.getByLabel('Answer metrics').textContent()
+    // The same conversation opened from the saved list: the whole answer arrives at once.
+    await page.getByRole('button', { name: 'New conversation' }).click()
+    const saved = page.locator('.conversation-open').first()
+    const oneShot = await measure(page, async () => {
+      await saved.click()
+      await answerRendered(page)
+    })
+
+    console.log(
+      `renderer stream (${TOKENS} tokens from the Mock, ${prompt.length} characters, chunks ${CHUNK_DELAY_MS} ms apart; ${completion?.match(/Completion:?\s*\d+ tokens/)?.[0] ?? 'completion tokens not reported'})`,
+    )
+    console.log(`  ${line('streaming', streamed)}`)
+    console.log(`  ${line('baseline: same answer opened at once from the saved list', oneShot)}`)
+    console.log(`  ${line('baseline: idle page', idle)}`)
+    const ratio = (a: number, b: number) =>
+      b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a (0 in the baseline)'
+    console.log(
+      `  ratios streaming / opened at once: long-task total ${ratio(streamed.totalMs, oneShot.totalMs)}, max long task ${ratio(streamed.maxMs, oneShot.maxMs)}, longest frame gap ${ratio(streamed.maxFrameGapMs, oneShot.maxFrameGapMs)}`,
+    )
+    console.log(
+      `  ratio streaming / idle: longest frame gap ${ratio(streamed.maxFrameGapMs, idle.maxFrameGapMs)}, long-task total ${ratio(streamed.totalMs, idle.totalMs)}`,
+    )
+  } finally {
+    await browser.close()
+    server.stop()
+    await rm(workspace, { recursive: true, force: true })
+  }
+}
+
+await main()
