@@ -2,8 +2,9 @@
 // history, compare, JSON mode, inert XSS, inline errors with their next step, persistence, screenshots.
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { DEFAULT_GROQ_KEY } from '../../test/fakes/groq-server'
 import { E2E_CHAT_CONTROL_PORT_OFFSET } from './chat-fake-control'
 import { E2E_DEFAULT_MODEL, E2E_TOKEN } from './e2e-constants'
 
@@ -71,6 +72,9 @@ test('screenshots: a conversation with a code block and metrics, and Compare', a
   await ask(page, 'How do I sort a vector of numbers in Rust?')
   await expect(lastAnswer(page).getByRole('button', { name: 'Copy code' })).toBeVisible()
   await expect(lastAnswer(page).getByLabel('Answer metrics')).toContainText('Total')
+  await expect(
+    page.getByRole('button', { name: 'How do I sort a vector of numbers in Rust?', exact: true }),
+  ).toBeVisible()
   await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('And in reverse order?')
   await page.mouse.move(0, 0)
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'playground.png'), animations: 'disabled' })
@@ -134,6 +138,7 @@ test('multi-turn history reaches the provider; Regenerate replaces the last answ
   await expect(metrics).toContainText('First token')
   await expect(metrics).toContainText('Completion')
   await expect(metrics).toContainText(`groq · ${E2E_DEFAULT_MODEL}`)
+  await expect(metrics).toContainText('Base URL')
 
   await control(request, 'groq/reply', { text: 'second answer' })
   await ask(page, 'question two')
@@ -173,6 +178,21 @@ test('conversations survive a reload and are listed per workspace', async ({ pag
   await expect(lastAnswer(page)).toContainText('kept on disk')
   const list = page.getByRole('list').filter({ hasText: title })
   await expect(list).toBeVisible()
+  // Export: a real download, Markdown and JSON, neither with the workspace's key in it.
+  for (const [button, suffix] of [
+    ['Export Markdown', '.md'],
+    ['Export JSON', '.json'],
+  ] as const) {
+    const downloading = page.waitForEvent('download')
+    await page.getByRole('button', { name: button }).click()
+    const download = await downloading
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^remember-this-conversation-\\d+\\${suffix}$`),
+    )
+    const text = readFileSync(await download.path(), 'utf8')
+    expect(text).toContain('kept on disk')
+    expect(text).not.toContain(DEFAULT_GROQ_KEY)
+  }
   await page.reload()
   await page.getByRole('button', { name: 'Playground', exact: true }).click()
   await expect(response(page)).toContainText('kept on disk')

@@ -35,9 +35,14 @@ export function MetricsLine({ metrics, used }: MetricsLineProps) {
           <dt>Answered by</dt>
           <dd>
             {used.provider} · {used.model}
-            {used.baseUrl ? ` · ${used.baseUrl}` : ''}
             {used.fallbackReason ? ' (fallback)' : ''}
           </dd>
+        </div>
+      )}
+      {used?.baseUrl && (
+        <div className="metric metric-used">
+          <dt>Base URL</dt>
+          <dd>{used.baseUrl}</dd>
         </div>
       )}
     </dl>
