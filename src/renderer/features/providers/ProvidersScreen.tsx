@@ -1,5 +1,6 @@
 // Providers: one card per provider (values with provenance, edit, Test connection) and the default order.
 import { useEffect } from 'react'
+import { useShallow } from 'zustand/react/shallow'
 import { getAppApi } from '../../platform/current-api'
 import { useProvidersStore } from './providers-store'
 import { ProviderCard } from './ProviderCard'
@@ -9,7 +10,10 @@ import '../../components/panels.css'
 import './providers.css'
 
 export function ProvidersScreen() {
-  const { overview, saves, tests, order, load, update, test, setOrder } = useProvidersStore()
+  const { overview, saves, tests, order } = useProvidersStore(
+    useShallow((s) => ({ overview: s.overview, saves: s.saves, tests: s.tests, order: s.order })),
+  )
+  const { load, update, test, setOrder } = useProvidersStore.getState()
   useEffect(() => {
     void load()
     // Another editor (or the Config screen) changed the file: the cards follow.
