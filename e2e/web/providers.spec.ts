@@ -96,6 +96,7 @@ test('the default provider order moves with the Up/Down buttons and is written t
         ).default_provider_preference_order,
     )
     .toEqual(['gemini', 'groq', 'ollama'])
+  await callApi(request, 'providers:setOrder', { order: ['groq', 'ollama', 'gemini'] })
 })
 
 test('screenshot of the Providers screen', async ({ page, request }) => {
