@@ -38,6 +38,35 @@ describe('SafeStorageSecretStore', () => {
     expect(await store.get('groq')).toBeUndefined()
   })
 
+  it('uses the async API when available, re-encrypting values the keychain asks to', async () => {
+    const calls: string[] = []
+    const sync = fakeSafeStorage()
+    let rotate = false
+    const storage: SafeStorageLike = {
+      ...sync,
+      encryptString: () => {
+        throw new Error('the deprecated sync API was used')
+      },
+      isAsyncEncryptionAvailable: () => Promise.resolve(true),
+      encryptStringAsync: (text) => {
+        calls.push('encrypt')
+        return Promise.resolve(Buffer.from(`v2:${[...text].reverse().join('')}`, 'utf8'))
+      },
+      decryptStringAsync: (data) => {
+        calls.push('decrypt')
+        const text = data.toString('utf8').replace(/^v2:/, '')
+        return Promise.resolve({ result: [...text].reverse().join(''), shouldReEncrypt: rotate })
+      },
+    }
+    const store = new SafeStorageSecretStore(temp.dir, '/ws', storage)
+    await store.set('groq', 'gsk_async_key')
+    expect(await store.get('groq')).toBe('gsk_async_key')
+    rotate = true
+    calls.length = 0
+    expect(await store.readAll()).toEqual({ groq: 'gsk_async_key' })
+    expect(calls).toEqual(['decrypt', 'encrypt'])
+  })
+
   it('refuses to store when no keychain is available', async () => {
     const store = new SafeStorageSecretStore(temp.dir, '/ws', fakeSafeStorage(false))
     await expect(store.set('k', 'v')).rejects.toThrow(/keychain/)

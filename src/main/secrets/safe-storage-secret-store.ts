@@ -11,6 +11,15 @@ export interface SafeStorageLike {
   isEncryptionAvailable(): boolean
   encryptString(plainText: string): Buffer
   decryptString(encrypted: Buffer): string
+  /** The async API (Electron ≥ 39); used when present and available, the sync one otherwise. */
+  isAsyncEncryptionAvailable?(): Promise<boolean>
+  encryptStringAsync?(plainText: string): Promise<Buffer>
+  decryptStringAsync?(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>
+}
+
+interface Cipher {
+  encrypt(plainText: string): Promise<Buffer>
+  decrypt(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>
 }
 
 const fileSchema = z.object({ version: z.literal(1), secrets: z.record(z.string(), z.string()) })
@@ -34,12 +43,36 @@ export class SafeStorageSecretStore implements SecretStore {
   }
 
   async set(name: string, value: string): Promise<void> {
-    if (!this.safeStorage.isEncryptionAvailable()) {
+    const cipher = await this.cipher()
+    if (!cipher) {
       throw new Error('The OS keychain is not available, so the key cannot be stored safely.')
     }
     const stored = await this.readEncrypted()
-    stored[name] = this.safeStorage.encryptString(value).toString('base64')
+    stored[name] = (await cipher.encrypt(value)).toString('base64')
     await this.write(stored)
+  }
+
+  /** The async cipher where Electron has it (the sync one is deprecated), else the sync one. */
+  private async cipher(): Promise<Cipher | undefined> {
+    const storage = this.safeStorage
+    if (
+      storage.encryptStringAsync &&
+      storage.decryptStringAsync &&
+      storage.isAsyncEncryptionAvailable &&
+      (await storage.isAsyncEncryptionAvailable())
+    ) {
+      const missing = () => Promise.reject(new Error('safeStorage lost its async API'))
+      return {
+        encrypt: (text) => storage.encryptStringAsync?.(text) ?? missing(),
+        decrypt: (data) => storage.decryptStringAsync?.(data) ?? missing(),
+      }
+    }
+    if (!storage.isEncryptionAvailable()) return undefined
+    return {
+      encrypt: (text) => Promise.resolve(storage.encryptString(text)),
+      decrypt: (data) =>
+        Promise.resolve({ result: storage.decryptString(data), shouldReEncrypt: false }),
+    }
   }
 
   async delete(name: string): Promise<void> {
@@ -51,12 +84,23 @@ export class SafeStorageSecretStore implements SecretStore {
 
   async readAll(): Promise<Record<string, string>> {
     const stored = await this.readEncrypted()
-    return Object.fromEntries(
-      Object.entries(stored).map(([name, value]) => [
-        name,
-        this.safeStorage.decryptString(Buffer.from(value, 'base64')),
-      ]),
-    )
+    const names = Object.keys(stored)
+    if (names.length === 0) return {}
+    const cipher = await this.cipher()
+    if (!cipher) throw new Error('The OS keychain is not available, so stored keys cannot be read.')
+    const values: Record<string, string> = {}
+    let rotated = false
+    for (const name of names) {
+      const { result, shouldReEncrypt } = await cipher.decrypt(Buffer.from(stored[name]!, 'base64'))
+      values[name] = result
+      if (shouldReEncrypt) {
+        // The keychain rotated its key: store the value again under the new one.
+        stored[name] = (await cipher.encrypt(result)).toString('base64')
+        rotated = true
+      }
+    }
+    if (rotated) await this.write(stored)
+    return values
   }
 
   private async readEncrypted(): Promise<Record<string, string>> {
