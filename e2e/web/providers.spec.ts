@@ -46,6 +46,8 @@ test('a Groq key set in the UI is masked, kept out of the json and every respons
 
   await groq.getByLabel('API key').fill(WRONG_KEY)
   await groq.getByRole('button', { name: 'Save' }).click()
+  // The field empties once the key is stored (it is never shown again).
+  await expect(groq.getByLabel('API key')).toHaveValue('')
   await expect(groq.getByText('Saved')).toBeVisible()
   await groq.getByRole('button', { name: 'Test connection' }).click()
   const alert = groq.getByRole('alert')
@@ -97,6 +99,30 @@ test('the default provider order moves with the Up/Down buttons and is written t
     )
     .toEqual(['gemini', 'groq', 'ollama'])
   await callApi(request, 'providers:setOrder', { order: ['groq', 'ollama', 'gemini'] })
+})
+
+test('a base URL edit on Ollama: Test connection says what to do when nothing answers', async ({
+  page,
+  request,
+}) => {
+  const before = await callApi<{ providers: { provider: string; view: { baseUrl: string } }[] }>(
+    request,
+    'providers:list',
+  )
+  const original = before.providers.find((p) => p.provider === 'ollama')?.view.baseUrl ?? ''
+  await openScreen(page, 'Providers')
+  const ollama = page.getByRole('article', { name: 'Ollama' })
+  await ollama.getByLabel('Base URL', { exact: true }).fill('http://127.0.0.1:9')
+  await ollama.getByRole('button', { name: 'Save' }).click()
+  await expect(ollama.getByText('http://127.0.0.1:9', { exact: true }).first()).toBeVisible()
+  await ollama.getByRole('button', { name: 'Test connection' }).click()
+  await expect(ollama.getByRole('alert')).toContainText(
+    'Is `ollama serve` running at http://127.0.0.1:9?',
+  )
+  await ollama.getByLabel('Base URL', { exact: true }).fill(original)
+  await ollama.getByRole('button', { name: 'Save' }).click()
+  await ollama.getByRole('button', { name: 'Test connection' }).click()
+  await expect(ollama.getByRole('status')).toContainText('Connected')
 })
 
 test('screenshot of the Providers screen', async ({ page, request }) => {
