@@ -73,7 +73,9 @@ test('screenshots: a conversation with a code block and metrics, and Compare', a
   await expect(lastAnswer(page).getByRole('button', { name: 'Copy code' })).toBeVisible()
   await expect(lastAnswer(page).getByLabel('Answer metrics')).toContainText('Total')
   await expect(
-    page.getByRole('button', { name: 'How do I sort a vector of numbers in Rust?', exact: true }),
+    page
+      .getByRole('button', { name: 'How do I sort a vector of numbers in Rust?', exact: true })
+      .first(),
   ).toBeVisible()
   await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('And in reverse order?')
   await page.mouse.move(0, 0)

@@ -249,8 +249,11 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
 
     async open(id) {
       if (get().active) return
+      const showing = get().conversation.id
       try {
         const conversation = await api().chat.load({ id })
+        // Another conversation was started or opened while this one loaded: that one wins.
+        if (get().conversation.id !== showing || get().active) return
         set({ conversation, settings: conversation.settings, notice: null })
         void get().loadModels(conversation.settings.provider)
       } catch (error) {
