@@ -224,3 +224,23 @@ test.describe('on a copy of a real mindX checkout (test/fixtures/mindx-checkout)
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'config.png'), animations: 'disabled' })
   })
 })
+
+test('the three screens and the JSON editor load with no console errors (CSP included)', async ({
+  page,
+}) => {
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
+  await openScreen(page, 'Config')
+  await page.getByRole('tab', { name: 'JSON' }).click()
+  await expect(page.getByRole('textbox', { name: 'llm_factory_config.json' })).toBeVisible()
+  const nav = page.getByRole('navigation', { name: 'Screens' })
+  for (const name of ['Providers', 'Cloud Run models']) {
+    await nav.getByRole('button', { name, exact: true }).click()
+    await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible()
+  }
+  await expect(page.getByRole('table', { name: 'Cloud Run friendly models' })).toBeVisible()
+  expect(problems).toEqual([])
+})
