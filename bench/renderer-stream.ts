@@ -172,7 +172,7 @@ async function main(): Promise<void> {
     })
 
     console.log(
-      `renderer stream (${TOKENS} tokens from the Mock, ${prompt.length} characters, chunks ${CHUNK_DELAY_MS} ms apart; ${completion?.match(/Completion:?\s*\d+ tokens/)?.[0] ?? 'completion tokens not reported'})`,
+      `renderer stream (${TOKENS} tokens from the Mock, ${prompt.length} characters, chunks ${CHUNK_DELAY_MS} ms apart; ${completion?.match(/Completion:?\s*(\d+) tokens/)?.[1] ?? 'unreported'} completion tokens)`,
     )
     console.log(`  ${line('streaming', streamed)}`)
     console.log(`  ${line('baseline: same answer opened at once from the saved list', oneShot)}`)

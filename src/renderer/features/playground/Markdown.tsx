@@ -6,6 +6,7 @@ import rehypeHighlight from 'rehype-highlight'
 import remarkGfm from 'remark-gfm'
 import { CopyButton } from './CopyButton'
 import { splitMarkdownBlocks } from './markdown-blocks'
+import './markdown.css'
 import { isExternalHttpUrl, remarkHtmlAsText, safeUrl } from './markdown-safety'
 
 const remarkPlugins = [remarkGfm, remarkHtmlAsText]

@@ -10,6 +10,7 @@ import type { PlaygroundMode } from './playground-store'
 import { usePlaygroundStore } from './playground-store'
 import { SettingsPanel } from './SettingsPanel'
 import './playground.css'
+import './conversation.css'
 
 const MODES: { id: PlaygroundMode; label: string }[] = [
   { id: 'chat', label: 'Chat' },
