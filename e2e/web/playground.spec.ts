@@ -80,6 +80,12 @@ test('screenshots: a conversation with a code block and metrics, and Compare', a
   await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('And in reverse order?')
   await page.mouse.move(0, 0)
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'playground.png'), animations: 'disabled' })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({
+    path: join(SCREENSHOT_DIR, 'playground-dark.png'),
+    animations: 'disabled',
+  })
+  await page.emulateMedia({ colorScheme: 'light' })
 
   await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('')
   await page.getByRole('textbox', { name: 'System prompt' }).fill('')

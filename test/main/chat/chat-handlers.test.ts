@@ -126,6 +126,29 @@ describe('chat:send', () => {
     ollama.release()
   })
 
+  it('passes temperature and max tokens through to the provider', async () => {
+    const end = finished('s5')
+    await handlers['chat:send']({
+      streamId: 's5',
+      settings: settings({
+        provider: 'groq',
+        model: 'llama-3.3-70b-versatile',
+        temperature: 0.3,
+        maxTokens: 2,
+      }),
+      history: [],
+      prompt: 'one two three four',
+    })
+    const { payload } = await end
+    expect((payload as ChatDoneEvent).text).toBe('one two')
+    const body = groq.requestsTo('/openai/v1/chat/completions').at(-1)?.body as Record<
+      string,
+      unknown
+    >
+    expect(body.temperature).toBe(0.3)
+    expect(body.max_completion_tokens ?? body.max_tokens).toBe(2)
+  })
+
   it('JSON mode: an invalid answer comes back as invalid_json with the text kept', async () => {
     groq.setInvalidJson(true)
     const end = finished('s3')
