@@ -27,15 +27,17 @@ export function ProvenanceChain({ label, chain, hideAbsent = false }: Provenance
         {steps.map((step, index) => (
           <li key={index} className={`provenance-step provenance-${step.status}`}>
             <span className={`chip chip-${step.status}`}>{STATUS_TEXT[step.status]}</span>
-            <span className="provenance-key">{step.key}</span>
-            <span className="provenance-origin" title={step.origin}>
-              {step.layer} · {originLabel(step.origin)}
-            </span>
-            {step.value !== undefined && <code className="provenance-value">{step.value}</code>}
-            {/* Shadowed steps are summed up below in one sentence each; their reasons repeat it. */}
-            {step.reason !== undefined && step.status !== 'shadowed' && (
-              <span className="provenance-reason">{step.reason}</span>
-            )}
+            <div className="provenance-detail">
+              <span className="provenance-key">{step.key}</span>
+              <span className="provenance-origin" title={step.origin}>
+                {step.layer} · {originLabel(step.origin)}
+              </span>
+              {step.value !== undefined && <code className="provenance-value">{step.value}</code>}
+              {/* Shadowed steps are summed up below in one sentence each; their reasons repeat it. */}
+              {step.reason !== undefined && step.status !== 'shadowed' && (
+                <span className="provenance-reason">{step.reason}</span>
+              )}
+            </div>
           </li>
         ))}
       </ol>
