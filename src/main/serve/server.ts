@@ -11,7 +11,8 @@ import { SseHub } from './sse-hub'
 import { serveStaticFile } from './static-files'
 
 export const SERVE_HOST = '127.0.0.1'
-const MAX_BODY_BYTES = 1024 * 1024
+// Saved Playground conversations travel whole (chat:save): a few long answers pass 1 MiB.
+const MAX_BODY_BYTES = 16 * 1024 * 1024
 
 export interface ServeServerOptions {
   dispatch: ApiDispatcher
