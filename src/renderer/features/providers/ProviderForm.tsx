@@ -153,7 +153,14 @@ export function ProviderForm(props: ProviderCardProps & { title: string }) {
         <button type="submit" className="button button-primary" disabled={!dirty || busy}>
           {busy ? 'Saving…' : 'Save'}
         </button>
-        <button type="button" className="button" onClick={onTest} disabled={test.state === 'busy'}>
+        <button
+          type="button"
+          className="button"
+          onClick={onTest}
+          // Testing while a save is in flight would test the old settings, and the save's
+          // reload would then wipe the result.
+          disabled={test.state === 'busy' || busy}
+        >
           {test.state === 'busy' ? 'Testing…' : 'Test connection'}
         </button>
         {card.needsKey && keyFromStore && (
