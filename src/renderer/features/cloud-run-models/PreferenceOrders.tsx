@@ -1,7 +1,7 @@
 // The coding and general preference orders: reorder, add an id from the catalog, remove.
-import { useId, useState } from 'react'
 import type { Catalog } from '../../../shared/catalog'
 import { ReorderableList } from '../../components/ReorderableList'
+import { AddItemPicker } from '../../components/AddItemPicker'
 
 export interface PreferenceOrdersProps {
   catalog: Catalog
@@ -18,8 +18,6 @@ function OrderEditor(props: {
   onChange: (ids: string[]) => void
 }) {
   const { order, ids, origin, allIds, busy, onChange } = props
-  const [adding, setAdding] = useState('')
-  const selectId = useId()
   const title = order === 'coding' ? 'Coding preference order' : 'General preference order'
   const missing = allIds.filter((id) => !ids.includes(id))
   return (
@@ -41,37 +39,13 @@ function OrderEditor(props: {
         onRemove={(id) => onChange(ids.filter((x) => x !== id))}
         disabled={busy}
       />
-      {missing.length > 0 && (
-        <div className="actions catalog-order-add">
-          <label htmlFor={selectId} className="form-label">
-            Add to {order} order
-          </label>
-          <select
-            id={selectId}
-            className="select"
-            value={adding}
-            onChange={(e) => setAdding(e.target.value)}
-          >
-            <option value="">Choose…</option>
-            {missing.map((id) => (
-              <option key={id} value={id}>
-                {id}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="button button-small"
-            disabled={adding === '' || busy}
-            onClick={() => {
-              onChange([...ids, adding])
-              setAdding('')
-            }}
-          >
-            Add
-          </button>
-        </div>
-      )}
+      <AddItemPicker
+        className="actions catalog-order-add"
+        label={`Add to ${order} order`}
+        choices={missing}
+        disabled={busy}
+        onAdd={(id) => onChange([...ids, id])}
+      />
     </div>
   )
 }

@@ -1,10 +1,10 @@
 // default_provider_preference_order: reorder (drag or buttons), add, remove; the first with a handler wins.
-import { useId, useState } from 'react'
 import { isProviderName, PROVIDERS } from '../../../shared/llm'
 import type { ResolutionView } from '../../../shared/resolution'
 import { ProvenanceChain } from '../../components/ProvenanceChain'
 import { sourceSentence } from '../../components/provenance-text'
 import { ReorderableList } from '../../components/ReorderableList'
+import { AddItemPicker } from '../../components/AddItemPicker'
 
 export interface ProviderOrderProps {
   order: string[]
@@ -15,8 +15,6 @@ export interface ProviderOrderProps {
 }
 
 export function ProviderOrder({ order, defaultView, busy, error, onChange }: ProviderOrderProps) {
-  const [adding, setAdding] = useState('')
-  const addId = useId()
   const missing = PROVIDERS.filter((p) => !order.includes(p))
   const items = order.map((name) => ({
     id: name,
@@ -50,37 +48,12 @@ export function ProviderOrder({ order, defaultView, busy, error, onChange }: Pro
         disabled={busy}
       />
       <div className="actions provider-order-add">
-        {missing.length > 0 && (
-          <>
-            <label htmlFor={addId} className="form-label">
-              Add provider
-            </label>
-            <select
-              id={addId}
-              className="select"
-              value={adding}
-              onChange={(event) => setAdding(event.target.value)}
-            >
-              <option value="">Choose…</option>
-              {missing.map((name) => (
-                <option key={name} value={name}>
-                  {name}
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              className="button button-small"
-              disabled={adding === '' || busy}
-              onClick={() => {
-                onChange([...order, adding])
-                setAdding('')
-              }}
-            >
-              Add
-            </button>
-          </>
-        )}
+        <AddItemPicker
+          label="Add provider"
+          choices={missing}
+          disabled={busy}
+          onAdd={(name) => onChange([...order, name])}
+        />
         <details className="provider-chain">
           <summary>How was the default chosen?</summary>
           <ProvenanceChain label="Default provider" chain={defaultView.chains.provider} />
