@@ -97,6 +97,18 @@ export type StreamEvent =
       model: string
     }
 
+/** One model a provider lists (`listModels`); Ollama's local list adds a digest to it. */
+export interface ProviderModel {
+  name: string
+  /** Bytes on disk (Ollama) when known. */
+  size?: number
+  modifiedAt?: string
+  family?: string
+  parameterSize?: string
+  quantization?: string
+  displayName?: string
+}
+
 export const LLM_ERROR_CODES = [
   'auth',
   'rate_limit',

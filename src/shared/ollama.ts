@@ -1,6 +1,6 @@
 // Local Ollama management as the contract sees it: host and model-name schemas, and the plain data types.
 import { z } from 'zod'
-import type { LlmErrorData } from './llm'
+import type { LlmErrorData, ProviderModel } from './llm'
 
 /** `http://host:11434/` and `http://host:11434` name one server: trailing slashes go. */
 export function normalizeHostUrl(url: string): string {
@@ -47,14 +47,7 @@ export interface OllamaHosts {
   selected: string
 }
 
-export interface InstalledOllamaModel {
-  name: string
-  /** Bytes on disk. */
-  size?: number
-  modifiedAt?: string
-  family?: string
-  parameterSize?: string
-  quantization?: string
+export interface InstalledOllamaModel extends ProviderModel {
   digest?: string
 }
 

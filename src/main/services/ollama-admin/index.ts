@@ -1,6 +1,10 @@
 // Local model management over ollama-js: version, list, show, ps, delete, unload and a pull queue.
 import { LlmError } from '../../../shared/llm'
-import type { ProviderModel } from '../providers/types'
+import type {
+  InstalledOllamaModel,
+  OllamaModelDetails,
+  RunningOllamaModel,
+} from '../../../shared/ollama'
 import {
   isoDate,
   loadOllamaSdk,
@@ -31,35 +35,6 @@ export interface OllamaAdminOptions extends OllamaConnection {
   sdk?: OllamaConstructor
 }
 
-export interface InstalledModel extends ProviderModel {
-  digest?: string
-}
-
-export interface ModelDetails {
-  name: string
-  modelfile: string
-  parameters: string
-  template: string
-  license: string
-  system?: string
-  details: {
-    format?: string
-    family?: string
-    families?: string[]
-    parameterSize?: string
-    quantization?: string
-  }
-  capabilities: string[]
-}
-
-export interface RunningModel {
-  name: string
-  /** Bytes in memory, of which `sizeVram` sit on the GPU. */
-  size: number
-  sizeVram: number
-  expiresAt?: string
-}
-
 export class OllamaAdmin {
   readonly pulls: PullQueue
   private sdk?: Promise<OllamaConstructor>
@@ -76,14 +51,14 @@ export class OllamaAdmin {
     return this.call(undefined, async ({ ollama }) => (await ollama.version()).version)
   }
 
-  async list(): Promise<InstalledModel[]> {
+  async list(): Promise<InstalledOllamaModel[]> {
     return this.call(undefined, async ({ ollama }) => {
       const { models } = await ollama.list()
       return models.map((m) => ({ ...toProviderModel(m), digest: m.digest }))
     })
   }
 
-  async show(name: string): Promise<ModelDetails> {
+  async show(name: string): Promise<OllamaModelDetails> {
     return this.call(name, async ({ ollama }) => {
       const info = await ollama.show({ model: name })
       const d = info.details
@@ -106,7 +81,7 @@ export class OllamaAdmin {
     })
   }
 
-  async ps(): Promise<RunningModel[]> {
+  async ps(): Promise<RunningOllamaModel[]> {
     return this.call(undefined, async ({ ollama }) => {
       const { models } = await ollama.ps()
       return models.map((m) => ({

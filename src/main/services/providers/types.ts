@@ -1,5 +1,5 @@
 // The small interface each provider folder implements; retries, abort, timing and JSON checks live in the factory.
-import type { ChatMessage, ProviderName, Usage } from '../../../shared/llm'
+import type { ChatMessage, ProviderModel, ProviderName, Usage } from '../../../shared/llm'
 
 /** What a provider needs to build its SDK client. */
 export interface ProviderSettings {
@@ -31,16 +31,7 @@ export interface ProviderRequest {
 
 export type ProviderChunk = { type: 'delta'; text: string } | { type: 'usage'; usage: Usage }
 
-export interface ProviderModel {
-  name: string
-  /** Bytes on disk (Ollama) when known. */
-  size?: number
-  modifiedAt?: string
-  family?: string
-  parameterSize?: string
-  quantization?: string
-  displayName?: string
-}
+export type { ProviderModel } from '../../../shared/llm'
 
 /**
  * A provider client built from one SDK. Every method rejects only with `LlmError`
