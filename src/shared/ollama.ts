@@ -92,6 +92,11 @@ export interface OllamaPull {
   error?: LlmErrorData
 }
 
+/** A pull just queued, before Ollama has said anything: no bytes, no speed. Callers add `host`. */
+export function queuedPull(id: string, name: string): Omit<OllamaPull, 'host'> {
+  return { id, name, status: 'queued', completed: 0, total: 0, bytesPerSecond: 0, state: 'queued' }
+}
+
 /** A Cloud Run catalog entry offered as a pull name. */
 export interface OllamaPullSuggestion {
   name: string

@@ -1,6 +1,7 @@
 // Runs model pulls at most N at a time, reports each one's progress and speed, and cancels on request.
 import { LlmError } from '../../../shared/llm'
 import type { LlmErrorData } from '../../../shared/llm'
+import { queuedPull } from '../../../shared/ollama'
 
 export type PullState = 'queued' | 'pulling' | 'done' | 'error' | 'cancelled'
 
@@ -69,15 +70,7 @@ export class PullQueue {
     )
     if (existing) return existing.progress.id
     const id = `pull-${this.nextId++}`
-    const progress: PullProgress = {
-      id,
-      name,
-      status: 'queued',
-      completed: 0,
-      total: 0,
-      bytesPerSecond: 0,
-      state: 'queued',
-    }
+    const progress: PullProgress = queuedPull(id, name)
     const job: PullJob = { progress, controller: new AbortController() }
     this.jobs.set(id, job)
     this.waiting.push(job)

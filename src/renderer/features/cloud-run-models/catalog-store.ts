@@ -1,6 +1,7 @@
 // Cloud Run models state: the catalog overview, table filters and sort, writes, pulls in progress.
 import { create } from 'zustand'
 import type { MethodInput } from '../../../shared/contract'
+import { queuedPull } from '../../../shared/ollama'
 import type { OllamaPull } from '../../../shared/ollama'
 import type { CatalogOverview } from '../../../shared/studio-config'
 import { errorMessage } from '../../platform/app-api'
@@ -80,16 +81,7 @@ export const useCatalogStore = create<CatalogState>()((set, get) => {
       set({ error: null })
       try {
         const { id } = await getAppApi().ollama.pull({ name })
-        const queued: OllamaPull = {
-          id,
-          host: '',
-          name,
-          status: 'queued',
-          completed: 0,
-          total: 0,
-          bytesPerSecond: 0,
-          state: 'queued',
-        }
+        const queued: OllamaPull = { ...queuedPull(id, name), host: '' }
         set((s) => ({
           pulls: { ...s.pulls, [name]: s.pulls[name]?.id === id ? s.pulls[name] : queued },
         }))

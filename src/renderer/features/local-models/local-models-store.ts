@@ -9,6 +9,7 @@ import type {
   OllamaPullSuggestion,
   RunningOllamaModel,
 } from '../../../shared/ollama'
+import { queuedPull } from '../../../shared/ollama'
 import { errorMessage } from '../../platform/app-api'
 import { getAppApi } from '../../platform/current-api'
 import type { Loadable } from '../../stores/shell-store'
@@ -226,16 +227,7 @@ export const useLocalModelsStore = create<LocalModelsState>()((set, get) => {
         const { id } = await getAppApi().ollama.pull({ host: host(), name })
         // Events usually got here first; a placeholder covers the case they did not (and is
         // never allowed to overwrite a newer state that an event brought).
-        const placeholder: OllamaPull = {
-          id,
-          host: target,
-          name,
-          status: 'queued',
-          completed: 0,
-          total: 0,
-          bytesPerSecond: 0,
-          state: 'queued',
-        }
+        const placeholder: OllamaPull = { ...queuedPull(id, name), host: target }
         set((s) => (s.pulls.some((p) => p.id === id) ? s : { pulls: [...s.pulls, placeholder] }))
       })
     },
