@@ -87,6 +87,7 @@ export interface OllamaPull {
   status: string
   completed: number
   total: number
+  /** Average speed over the layer being downloaded; 0 until it can be measured. */
   bytesPerSecond: number
   state: OllamaPullState
   error?: LlmErrorData

@@ -1,23 +1,12 @@
 // Runs model pulls at most N at a time, reports each one's progress and speed, and cancels on request.
 import { LlmError } from '../../../shared/llm'
-import type { LlmErrorData } from '../../../shared/llm'
 import { queuedPull } from '../../../shared/ollama'
+import type { OllamaPull, OllamaPullState } from '../../../shared/ollama'
 
-export type PullState = 'queued' | 'pulling' | 'done' | 'error' | 'cancelled'
+export type PullState = OllamaPullState
 
-/** One pull as listeners see it (plain data: it crosses IPC and SSE as is). */
-export interface PullProgress {
-  id: string
-  name: string
-  /** Ollama's own words: "pulling manifest", "pulling 6a0746a1ec1a", "success"… */
-  status: string
-  completed: number
-  total: number
-  /** Average speed over the layer being downloaded; 0 until it can be measured. */
-  bytesPerSecond: number
-  state: PullState
-  error?: LlmErrorData
-}
+/** One pull as listeners see it (plain data: it crosses IPC and SSE as is); the API adds the host. */
+export type PullProgress = Omit<OllamaPull, 'host'>
 
 /** One line of Ollama's pull stream. */
 export interface PullUpdate {
