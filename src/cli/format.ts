@@ -26,8 +26,6 @@ export function formatResolution(view: ResolutionView): string {
   for (const skipped of view.chains.provider.filter((s) => s.status === 'skipped')) {
     lines.push(`${'skipped'.padEnd(9)}${skipped.reason ?? skipped.value ?? ''}`)
   }
-  for (const w of view.warnings)
-    lines.push(`warning  ${w.file}:${w.line}:${w.column}: ${w.message}`)
   return lines.join('\n')
 }
 

@@ -184,3 +184,13 @@ describe('npm run --silent cli', () => {
     expect(catalog.pick.ollama_name).toBe('codegemma:7b-it')
   })
 })
+
+describe('warnings', () => {
+  it('go to stderr only, so stdout holds just the answer', async () => {
+    const ws = makeWorkspace({ 'data/config/zz_broken.json': '{ "a": 1,, }' })
+    const { code, out, err } = await cli(['resolve', '--workspace', ws])
+    expect(code).toBe(0)
+    expect(err).toMatch(/zz_broken\.json:1:\d+/)
+    expect(out).not.toContain('zz_broken')
+  })
+})
