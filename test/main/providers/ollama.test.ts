@@ -1,6 +1,7 @@
 // Specifies the Ollama provider through the real ollama-js SDK against the fake Ollama server.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import createOllamaClient, { parseRetryAfter } from '../../../src/main/services/providers/ollama'
+import createOllamaClient from '../../../src/main/services/providers/ollama'
+import { parseRetryAfter } from '../../../src/main/services/providers/retry-after'
 import type { ProviderChunk } from '../../../src/main/services/providers/types'
 import { startFakeOllama } from '../../fakes/ollama-server'
 import type { FakeOllama } from '../../fakes/ollama-server'

@@ -10,5 +10,5 @@ const createOllamaClient: ProviderClientFactory = async (settings) => {
 export default createOllamaClient
 export { OllamaProviderClient, openCall, loadOllamaSdk, toProviderModel } from './client'
 export type { OllamaCall, OllamaConnection, OllamaConstructor } from './client'
-export { mapError, parseRetryAfter, unreachableMessage, notInstalledMessage } from './map-error'
+export { mapError, unreachableMessage, notInstalledMessage } from './map-error'
 export type { OllamaErrorContext } from './map-error'

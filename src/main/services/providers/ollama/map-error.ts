@@ -1,6 +1,7 @@
 // Turns whatever ollama-js, fetch or the socket threw into the one LlmError, with a next step to take.
 import { LlmError } from '../../../../shared/llm'
 import type { LlmErrorCode } from '../../../../shared/llm'
+import { parseRetryAfter } from '../retry-after'
 
 export interface OllamaErrorContext {
   baseUrl: string
@@ -47,18 +48,6 @@ function causeChain(err: unknown): ErrorLike[] {
   const chain: ErrorLike[] = []
   for (let e = asErrorLike(err); e && chain.length < 8; e = asErrorLike(e.cause)) chain.push(e)
   return chain
-}
-
-/** `Retry-After` is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function parseRetryAfter(
-  value: string | null | undefined,
-  now = Date.now(),
-): number | undefined {
-  if (!value) return undefined
-  const trimmed = value.trim()
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000)
-  const date = Date.parse(trimmed)
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
 export function unreachableMessage(baseUrl: string): string {
