@@ -153,11 +153,12 @@ export class LlmError extends Error implements LlmErrorData {
     this.text = data.text
   }
 
+  /** Worth another attempt: 429, 5xx, or a connection that was reset (not one that was refused). */
   get retryable(): boolean {
     return (
       this.code === 'rate_limit' ||
       (this.code === 'provider' && (this.status ?? 0) >= 500) ||
-      (this.code === 'unreachable' && this.status === undefined)
+      (this.code === 'unreachable' && isConnectionReset(this))
     )
   }
 
@@ -165,6 +166,17 @@ export class LlmError extends Error implements LlmErrorData {
     const { code, message, provider, model, status, retryAfterMs, text } = this
     return { code, message, provider, model, status, retryAfterMs, text }
   }
+}
+
+/** A reset or dropped connection (worth retrying), as opposed to nothing listening (not worth it). */
+export function isConnectionReset(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 6; depth++) {
+    const code = (e as { code?: unknown }).code
+    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET') return true
+    if (/socket hang up|other side closed|terminated/i.test(e.message)) return true
+    e = e.cause
+  }
+  return false
 }
 
 /** `gsk_abcdef…9f2a`-style mask: enough to recognise a key, never enough to use it. */

@@ -88,22 +88,7 @@ export class CallSignal {
 /** Whether to try again, and after how long (undefined = do not retry). */
 export function retryDelay(err: LlmError, attempt: number, policy: CallPolicy): number | undefined {
   if (attempt >= policy.maxRetries) return undefined
-  const retryable =
-    err.code === 'rate_limit' ||
-    (err.code === 'provider' && (err.status ?? 0) >= 500) ||
-    (err.code === 'unreachable' && isConnectionReset(err))
-  if (!retryable) return undefined
+  if (!err.retryable) return undefined
   const wait = err.retryAfterMs ?? policy.backoffBaseMs * 2 ** attempt
   return wait <= policy.maxRetryWaitMs ? wait : undefined
-}
-
-/** A reset or dropped connection (worth retrying), as opposed to nothing listening (not worth it). */
-export function isConnectionReset(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 6; depth++) {
-    const code = (e as { code?: unknown }).code
-    if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET') return true
-    if (/socket hang up|other side closed|terminated/i.test(e.message)) return true
-    e = e.cause
-  }
-  return false
 }

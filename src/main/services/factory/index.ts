@@ -13,7 +13,7 @@ import { createMissingKeyClient } from './missing-key-client'
 import type { ProviderLoaders } from './provider-loaders'
 import { HANDLER_CLASSES, PROVIDER_LOADERS } from './provider-loaders'
 import type { ResolvedFields, SecretsSnapshot } from './resolve-fields'
-import { factorySettings, NO_SECRETS, resolveFields } from './resolve-fields'
+import { API_KEY_ENV, factorySettings, NO_SECRETS, resolveFields } from './resolve-fields'
 import type { SecretStore } from '../secrets/types'
 import type { HandlerArgs, LlmFactory, LlmHandler, Resolution } from './types'
 
@@ -33,11 +33,6 @@ export interface LlmFactoryOptions {
   providers?: Partial<ProviderLoaders>
   /** Where `"secret:NAME"` API keys live (safeStorage in Electron, a 0600 file otherwise). */
   secrets?: SecretStore
-}
-
-const API_KEY_ENV: Partial<Record<ProviderName, string>> = {
-  gemini: 'GEMINI_API_KEY',
-  groq: 'GROQ_API_KEY',
 }
 
 export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {

@@ -15,7 +15,8 @@ import { pickFirst, presentString } from './provenance'
 import type { HandlerArgs } from './types'
 
 const BUILT_IN = 'built-in'
-const KEYED_PROVIDERS: Partial<Record<ProviderName, string>> = {
+/** Providers that need an API key, with the plain environment variable read last. */
+export const API_KEY_ENV: Partial<Record<ProviderName, string>> = {
   gemini: 'GEMINI_API_KEY',
   groq: 'GROQ_API_KEY',
 }
@@ -162,7 +163,7 @@ function resolveApiKey(
   ws: WorkspaceConfig,
   secrets: SecretsSnapshot,
 ): ResolvedField<string | null> {
-  const envName = KEYED_PROVIDERS[p]
+  const envName = API_KEY_ENV[p]
   const mask = (v: string | null) =>
     v !== null && secretRefName(v) !== undefined ? v : (maskSecret(v) ?? 'none')
   if (envName === undefined) {
