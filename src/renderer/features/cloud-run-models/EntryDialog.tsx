@@ -1,5 +1,6 @@
 // Add or edit one catalog entry (written to the json's cloud_run_friendly_models).
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useRef, useState } from 'react'
+import { Dialog } from '../../components/Dialog'
 import type { CatalogTier } from '../../../shared/catalog'
 import type { CatalogRow } from './catalog-table'
 import type { SaveEntryInput } from './catalog-store'
@@ -31,14 +32,7 @@ export function EntryDialog({
   const [memory, setMemory] = useState(row ? String(row.est_memory_needed_gb) : '')
   const [notes, setNotes] = useState(row?.notes ?? '')
   const first = useRef<HTMLInputElement>(null)
-  const titleId = useId()
   const typesId = useId()
-
-  useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    first.current?.focus()
-    return () => previous?.focus()
-  }, [])
 
   const memoryGb = Number(memory)
   const problems = [
@@ -54,119 +48,111 @@ export function EntryDialog({
   ].filter((p): p is string => typeof p === 'string')
 
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog catalog-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') onCancel()
+    <Dialog
+      title={row ? `Edit ${row.id}` : 'Add a model'}
+      className="catalog-dialog"
+      initialFocus={first}
+      onCancel={onCancel}
+    >
+      {row?.origin === 'default' && (
+        <p className="muted">
+          A built-in entry: saving writes an override to llm_factory_config.json.
+        </p>
+      )}
+      <form
+        className="catalog-form"
+        onSubmit={(event) => {
+          event.preventDefault()
+          if (problems.length > 0) return
+          onSave({
+            tier,
+            entry: {
+              id: id.trim(),
+              ollama_name: ollamaName.trim(),
+              type: type.trim(),
+              est_memory_needed_gb: memoryGb,
+              ...(notes.trim() ? { notes: notes.trim() } : {}),
+            },
+            ...(row && row.id !== id.trim() ? { previousId: row.id } : {}),
+          })
         }}
       >
-        <h2 id={titleId} className="dialog-title">
-          {row ? `Edit ${row.id}` : 'Add a model'}
-        </h2>
-        {row?.origin === 'default' && (
-          <p className="muted">
-            A built-in entry: saving writes an override to llm_factory_config.json.
-          </p>
+        <label className="form-field">
+          <span>ID</span>
+          <input
+            ref={first}
+            className="input mono"
+            value={id}
+            onChange={(e) => setId(e.target.value)}
+          />
+        </label>
+        <label className="form-field">
+          <span>Ollama name</span>
+          <input
+            className="input mono"
+            value={ollamaName}
+            onChange={(e) => setOllamaName(e.target.value)}
+          />
+        </label>
+        <label className="form-field">
+          <span>Tier</span>
+          <select
+            className="select"
+            value={tier}
+            onChange={(e) => setTier(e.target.value as CatalogTier)}
+          >
+            <option value="excellent_fit">excellent fit</option>
+            <option value="good_fit">good fit</option>
+          </select>
+        </label>
+        <label className="form-field">
+          <span>Type</span>
+          <input
+            className="input"
+            list={typesId}
+            value={type}
+            onChange={(e) => setType(e.target.value)}
+          />
+          <datalist id={typesId}>
+            {types.map((t) => (
+              <option key={t} value={t} />
+            ))}
+          </datalist>
+        </label>
+        <label className="form-field">
+          <span>Memory needed (GB)</span>
+          <input
+            className="input"
+            inputMode="decimal"
+            value={memory}
+            onChange={(e) => setMemory(e.target.value)}
+          />
+        </label>
+        <label className="form-field catalog-notes">
+          <span>Notes</span>
+          <input className="input" value={notes} onChange={(e) => setNotes(e.target.value)} />
+        </label>
+        {(problems.length > 0 || error) && (
+          <ul className="notice notice-error catalog-problems" role="alert">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+            {error && <li>{error}</li>}
+          </ul>
         )}
-        <form
-          className="catalog-form"
-          onSubmit={(event) => {
-            event.preventDefault()
-            if (problems.length > 0) return
-            onSave({
-              tier,
-              entry: {
-                id: id.trim(),
-                ollama_name: ollamaName.trim(),
-                type: type.trim(),
-                est_memory_needed_gb: memoryGb,
-                ...(notes.trim() ? { notes: notes.trim() } : {}),
-              },
-              ...(row && row.id !== id.trim() ? { previousId: row.id } : {}),
-            })
-          }}
-        >
-          <label className="form-field">
-            <span>ID</span>
-            <input
-              ref={first}
-              className="input mono"
-              value={id}
-              onChange={(e) => setId(e.target.value)}
-            />
-          </label>
-          <label className="form-field">
-            <span>Ollama name</span>
-            <input
-              className="input mono"
-              value={ollamaName}
-              onChange={(e) => setOllamaName(e.target.value)}
-            />
-          </label>
-          <label className="form-field">
-            <span>Tier</span>
-            <select
-              className="select"
-              value={tier}
-              onChange={(e) => setTier(e.target.value as CatalogTier)}
-            >
-              <option value="excellent_fit">excellent fit</option>
-              <option value="good_fit">good fit</option>
-            </select>
-          </label>
-          <label className="form-field">
-            <span>Type</span>
-            <input
-              className="input"
-              list={typesId}
-              value={type}
-              onChange={(e) => setType(e.target.value)}
-            />
-            <datalist id={typesId}>
-              {types.map((t) => (
-                <option key={t} value={t} />
-              ))}
-            </datalist>
-          </label>
-          <label className="form-field">
-            <span>Memory needed (GB)</span>
-            <input
-              className="input"
-              inputMode="decimal"
-              value={memory}
-              onChange={(e) => setMemory(e.target.value)}
-            />
-          </label>
-          <label className="form-field catalog-notes">
-            <span>Notes</span>
-            <input className="input" value={notes} onChange={(e) => setNotes(e.target.value)} />
-          </label>
-          {(problems.length > 0 || error) && (
-            <ul className="notice notice-error catalog-problems" role="alert">
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-              {error && <li>{error}</li>}
-            </ul>
-          )}
-          <div className="dialog-actions">
-            <button type="button" className="button" onClick={onCancel}>
-              Cancel
-            </button>
-            <button
-              type="submit"
-              className="button button-primary"
-              disabled={busy || problems.length > 0}
-            >
-              {row ? 'Save entry' : 'Add model'}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={busy || problems.length > 0}
+          >
+            {row ? 'Save entry' : 'Add model'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
   )
 }
