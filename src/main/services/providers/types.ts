@@ -3,6 +3,8 @@ import type { ChatMessage, ProviderModel, ProviderName, Usage } from '../../../s
 
 /** What a provider needs to build its SDK client. */
 export interface ProviderSettings {
+  /** The registry name this client serves (a protocol folder serves many: `vllm`, `grok`, …). */
+  provider?: ProviderName
   model: string
   apiKey?: string
   /** Resolved base URL; undefined means the SDK's own default. */
