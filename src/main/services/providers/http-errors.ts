@@ -1,8 +1,8 @@
 // Codes and words a failed cloud-provider call the same way for every SDK: one vocabulary for people.
-import { LlmError, type LlmErrorCode, type ProviderName } from '../../../shared/llm'
+import { LlmError, type LlmErrorCode } from '../../../shared/llm'
 
 export interface ProviderErrorContext {
-  provider: ProviderName
+  provider: string
   /** How people name the service in messages, e.g. "Groq API". */
   service: string
   model?: string
@@ -20,6 +20,10 @@ export interface HttpFailure {
   retryAfterMs?: number
   /** The server said the key is invalid with another status (Gemini: 400 API_KEY_INVALID). */
   keyRejected?: boolean
+  /** The server said the model is unknown with another status (Mistral: 400 invalid_model). */
+  modelRejected?: boolean
+  /** A 404 that names no model: nothing lives at that path, so the base URL is wrong. */
+  addressNotFound?: boolean
 }
 
 export function codeForStatus(status: number, keyRejected = false): LlmErrorCode {
@@ -43,8 +47,14 @@ export class ProviderErrors {
   http(failure: HttpFailure, cause?: unknown): LlmError {
     const { service, model, keyVariable } = this.context
     const { status, detail, retryAfterMs } = failure
-    const code = codeForStatus(status, failure.keyRejected)
     const said = detail ? ` (${status}: ${detail})` : ` (HTTP ${status})`
+    if (failure.addressNotFound && !failure.keyRejected) {
+      const message = `${service} found nothing at ${this.context.baseUrl}${said}. Check the base URL (with or without /v1).`
+      return this.make({ code: 'bad_request', message, status }, cause)
+    }
+    const code = failure.modelRejected
+      ? 'model_not_found'
+      : codeForStatus(status, failure.keyRejected)
     let message: string
     switch (code) {
       case 'auth':
@@ -110,4 +120,9 @@ export class ProviderErrors {
     const { provider, model } = this.context
     return new LlmError({ ...data, provider, model }, { cause })
   }
+}
+
+/** `vllm` → `VLLM_API_KEY`, `my-endpoint` → `MY_ENDPOINT_API_KEY`: the hint when the registry names none. */
+export function apiKeyVariable(provider: string): string {
+  return `${provider.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_API_KEY`
 }
