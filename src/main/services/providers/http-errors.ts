@@ -20,8 +20,11 @@ export interface HttpFailure {
   retryAfterMs?: number
   /** The server said the key is invalid with another status (Gemini: 400 API_KEY_INVALID). */
   keyRejected?: boolean
-  /** The server said the model is unknown with another status (Mistral: 400 invalid_model). */
-  modelRejected?: boolean
+  /**
+   * The body names the kind better than the status does: Anthropic's 529 `overloaded_error` is a
+   * rate limit, Mistral's 400 `invalid_model` an unknown model.
+   */
+  code?: LlmErrorCode
   /** A 404 that names no model: nothing lives at that path, so the base URL is wrong. */
   addressNotFound?: boolean
 }
@@ -52,9 +55,7 @@ export class ProviderErrors {
       const message = `${service} found nothing at ${this.context.baseUrl}${said}. Check the base URL (with or without /v1).`
       return this.make({ code: 'bad_request', message, status }, cause)
     }
-    const code = failure.modelRejected
-      ? 'model_not_found'
-      : codeForStatus(status, failure.keyRejected)
+    const code = failure.code ?? codeForStatus(status, failure.keyRejected)
     let message: string
     switch (code) {
       case 'auth':
@@ -65,12 +66,14 @@ export class ProviderErrors {
           ? `${service} has no model "${model}"${said}. Pick one from its model list or check the name.`
           : `${service} found nothing at that address${said}. Check the base URL.`
         break
-      case 'rate_limit':
+      case 'rate_limit': {
+        const state = status === 429 ? 'rate limit reached' : 'is overloaded'
         message =
           retryAfterMs === undefined
-            ? `${service} rate limit reached${said}. Wait a moment and try again.`
-            : `${service} rate limit reached${said}. Try again in ${Math.ceil(retryAfterMs / 1000)} s.`
+            ? `${service} ${state}${said}. Wait a moment and try again.`
+            : `${service} ${state}${said}. Try again in ${Math.ceil(retryAfterMs / 1000)} s.`
         break
+      }
       case 'bad_request':
         message = `${service} refused the request${said}. Check the model settings.`
         break
