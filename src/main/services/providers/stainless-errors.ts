@@ -1,4 +1,4 @@
-// Maps failures of the Stainless-generated SDKs (openai, @anthropic-ai/sdk) to the one LlmError type.
+// Maps failures of the Stainless-generated SDKs (openai, anthropic, groq-sdk) to the one LlmError.
 import { LlmError } from '../../../shared/llm'
 import { isAbortError, type HttpFailure, type ProviderErrors } from './http-errors'
 
