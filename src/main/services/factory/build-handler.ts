@@ -87,6 +87,8 @@ export async function buildHandler(
 
   const settings: ProviderSettings = {
     provider,
+    displayName: d.displayName,
+    ...(d.keyEnv[0] === undefined ? {} : { keyVariable: d.keyEnv[0] }),
     model: fields.model.value,
     ...(fields.apiKey.value === null ? {} : { apiKey: fields.apiKey.value }),
     ...(fields.baseUrl.value === null ? {} : { baseUrl: fields.baseUrl.value }),

@@ -7,9 +7,12 @@ export type ProtocolLoaders = Partial<
   Record<ProviderProtocol, () => Promise<ProviderClientFactory>>
 >
 
-/** A protocol without a loader here resolves normally but is answered by Mock, with the reason. */
+/** Every protocol has a loader; a provider whose SDK fails to load is answered by Mock, with the reason. */
 export const PROTOCOL_LOADERS: ProtocolLoaders = {
   ollama: async () => (await import('../providers/ollama/index')).default,
+  'openai-compatible': async () => (await import('../providers/openai-compatible/index')).default,
+  anthropic: async () => (await import('../providers/anthropic/index')).default,
+  mistral: async () => (await import('../providers/mistral/index')).default,
   gemini: async () => (await import('../providers/gemini/index')).default,
   groq: async () => (await import('../providers/groq/index')).default,
   mock: async () => (await import('../providers/mock/index')).default,
