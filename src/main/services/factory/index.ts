@@ -52,11 +52,14 @@ export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
   }
 
   const handlerFor = (ws: WorkspaceConfig, fields: ResolvedFields): Promise<LlmHandler> => {
+    // The fallback reason is part of what a handler says about itself (a Mock standing in for
+    // vllm is not the Mock chosen on purpose), so it is part of the key too.
     const key = JSON.stringify([
       fields.provider.value,
       fields.model.value,
       fields.apiKey.value,
       fields.baseUrl.value,
+      fields.fallbackReason,
     ])
     let handler = handlers.get(key)
     if (!handler) {
