@@ -86,7 +86,7 @@ function tooSlow(limits: BodyLimits): BodyResult {
 
 /**
  * Reads the whole body as UTF-8 text, holding its bytes in `budget` (the caller gives them back).
- * On any refusal the bytes are given back at once and the rest of the body is not read.
+ * On any refusal the bytes are given back at once and the rest of the body is not buffered.
  */
 export function readRequestBody(
   req: IncomingMessage,
@@ -106,11 +106,7 @@ export function readRequestBody(
       req.off('data', onData)
       req.off('end', onEnd)
       req.off('error', onError)
-      if (!result.ok) {
-        budget.give(held)
-        // Stop receiving: the rest of this body is neither buffered nor waited for.
-        req.pause()
-      }
+      if (!result.ok) budget.give(held)
       resolve(result)
     }
     const onData = (chunk: Buffer) => {

@@ -107,8 +107,7 @@ export async function startServeServer(options: ServeServerOptions): Promise<Run
     if (req.method !== 'POST') return sendError(res, 405, methodNotAllowed('POST'))
     const received = await readRequestBody(req, limits, budget)
     if (!received.ok) {
-      // The unread rest of the body is dropped with the connection once the answer is out.
-      res.on('finish', () => req.destroy())
+      discardRestOfBody(req, limits.bodyTimeoutMs)
       const headers = { ...received.headers, connection: 'close' }
       return sendError(res, received.status, received.error, headers)
     }
@@ -163,6 +162,19 @@ export async function startServeServer(options: ServeServerOptions): Promise<Run
         server.closeAllConnections()
       }),
   }
+}
+
+/**
+ * After a refusal the rest of the body is read and thrown away (never buffered), so the client
+ * finishes sending and reads the typed answer instead of a reset; past the deadline the
+ * connection is cut (a trickling client gets no more time than the body limit gave it).
+ */
+function discardRestOfBody(req: IncomingMessage, deadlineMs: number): void {
+  if (req.complete) return
+  const timer = setTimeout(() => req.destroy(), deadlineMs)
+  req.once('end', () => clearTimeout(timer))
+  req.once('close', () => clearTimeout(timer))
+  req.resume()
 }
 
 function methodNotAllowed(allowed: string): AppErrorData {
