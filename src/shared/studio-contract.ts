@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { CATALOG_TIERS } from './catalog'
 import type { TypeTag } from './contract'
 import { PROVIDERS } from './llm'
+import { baseUrlCredentialMessage, urlCredentialOf } from './redaction'
 import type {
   CatalogOverview,
   ConfigDocument,
@@ -60,10 +61,15 @@ export const studioMethods = {
     errors: [],
   },
   'config:save': {
-    summary: 'Validates and saves the factory json atomically (keeps .bak); refused when invalid.',
-    input: z.strictObject({ text: configText }),
+    summary:
+      'Validates and saves the factory json atomically (keeps .bak); refused when invalid, or as a conflict when the file changed since `baseRevision` was read.',
+    input: z.strictObject({
+      text: configText,
+      /** The `revision` of the document the edits started from (config:read, config:changed). */
+      baseRevision: z.string().min(1).max(100),
+    }),
     output: returns<ConfigDocument>(),
-    errors: ['config_invalid'],
+    errors: ['config_invalid', 'conflict'],
   },
   'config:applyEdit': {
     summary: 'Sets (or, without value, removes) one value in json text, keeping its formatting.',
@@ -97,10 +103,15 @@ export const studioMethods = {
       provider: providerName,
       layer: z.enum(WRITE_LAYERS).default('factory-config'),
       model: settingText,
-      baseUrl: settingText.refine(
-        (value) => value == null || /^https?:\/\/\S+$/i.test(value),
-        'Enter an http:// or https:// URL',
-      ),
+      baseUrl: settingText
+        .refine(
+          (value) => value == null || /^https?:\/\/\S+$/i.test(value),
+          'Enter an http:// or https:// URL',
+        )
+        .superRefine((value, ctx) => {
+          const credential = value == null ? undefined : urlCredentialOf(value)
+          if (credential !== undefined) ctx.addIssue(baseUrlCredentialMessage(credential))
+        }),
       apiKey: settingText,
       /** Headers to add or replace (values are sent once and only ever shown masked). */
       headers: z.record(headerName, z.string().min(1).max(8192)).optional(),

@@ -84,14 +84,14 @@ describe('Config screen', () => {
     render(<ConfigScreen />)
     await screen.findByRole('tab', { name: 'Form' })
     const doc = { path: '/ws/llm.json', exists: true }
-    act(() => api.emit('config:changed', { ...doc, text: '{ "a": 1 }\n' }))
+    act(() => api.emit('config:changed', { ...doc, text: '{ "a": 1 }\n', revision: 'r2' }))
     expect(await screen.findByText('Reloaded: the file changed on disk.')).toBeTruthy()
 
     const model = screen.getByRole('textbox', { name: 'groq model override' })
     fireEvent.change(model, { target: { value: 'llama' } })
     fireEvent.blur(model)
     await screen.findByText('Unsaved changes')
-    act(() => api.emit('config:changed', { ...doc, text: '{ "b": 2 }\n' }))
+    act(() => api.emit('config:changed', { ...doc, text: '{ "b": 2 }\n', revision: 'r3' }))
     const banner = await screen.findByRole('alert')
     expect(banner.textContent).toContain('The file changed on disk')
     fireEvent.click(within(banner).getByRole('button', { name: 'Take theirs' }))

@@ -3,6 +3,7 @@ import type { ApiHandlers } from './dispatch'
 import { redactSecrets } from './app-error'
 import type { StudioContext } from './studio-context'
 import { editFactoryConfigFile, editJsonObjectFile } from '../services/config/json-file-edit'
+import { confineToWorkspace } from '../services/config/workspace-paths'
 import { testProviderConnection } from '../services/provider-settings/connection-test'
 import {
   buildProvidersOverview,
@@ -31,14 +32,17 @@ export function createProvidersHandlers(context: StudioContext): ProvidersHandle
       await context.write(async (services) => {
         const { ws } = await context.readConfig()
         const secretName = secretNameFor(change.provider)
+        const edits = providerSettingsEdits(change)
+        const globalFile = globalConfigWritePath(ws.root)
+        // Refused before anything is written: a linked mindx_config.json must not lead out.
+        if (edits.global.length > 0) {
+          await confineToWorkspace(ws.root, globalFile, 'The global config file')
+        }
         // The key goes to the SecretStore first: a failed json write then leaves no dangling
         // `secret:` reference, only an unused stored key.
         if (typeof change.apiKey === 'string') await services.secrets.set(secretName, change.apiKey)
-        const edits = providerSettingsEdits(change)
         if (edits.factory.length > 0) await editFactoryConfigFile(ws.factory.path, edits.factory)
-        if (edits.global.length > 0) {
-          await editJsonObjectFile(globalConfigWritePath(ws.root), edits.global)
-        }
+        if (edits.global.length > 0) await editJsonObjectFile(globalFile, edits.global)
         if (change.apiKey === null) await services.secrets.delete(secretName)
       })
       return overview()
@@ -54,7 +58,12 @@ export function createProvidersHandlers(context: StudioContext): ProvidersHandle
     'providers:test': async ({ provider }) => {
       const result = await testProviderConnection(context.session.current.factory, provider)
       if (result.ok) return result
-      return { ...result, message: redactSecrets(result.message) }
+      // The base URL may carry a credential (user:pass@, ?key=) that the message quotes.
+      return {
+        ...result,
+        message: redactSecrets(result.message),
+        nextStep: redactSecrets(result.nextStep),
+      }
     },
   }
 }

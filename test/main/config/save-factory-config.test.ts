@@ -38,8 +38,9 @@ describe('saveFactoryConfigText', () => {
     })
     expect(await readFile(path, 'utf8')).toBe(next)
     expect(await readFile(`${path}.bak`, 'utf8')).toBe(ORIGINAL)
-    // No temp files are left next to it.
+    // No temp files are left next to it; git is told to skip backups and unfinished saves.
     expect((await readdir(join(root, 'data/config'))).sort()).toEqual([
+      '.gitignore',
       'llm_factory_config.json',
       'llm_factory_config.json.bak',
     ])

@@ -8,6 +8,7 @@ import { deepMerge, isJsonObject, valuesAt } from './json-layers'
 import type { JsonLayer, JsonObject } from './json-layers'
 import { listJsonFiles, readConfigFile } from './read-config-file'
 import { ConfigFileError } from './types'
+import { refusalOf } from './workspace-paths'
 import type { ConfigIssue, ConfigValue, GlobalConfig } from './types'
 
 /** The factory's own file: in data/config it is read strictly, never skipped with a warning. */
@@ -32,14 +33,15 @@ export async function loadGlobalConfig(options: LoadGlobalConfigOptions): Promis
   const configDir = join(root, 'data', 'config')
   for (const name of await listJsonFiles(configDir)) {
     const strict = name === FACTORY_CONFIG_FILE_NAME
-    const layer = await readJsonLayer(join(configDir, name), { strict, warnings })
+    const layer = await readJsonLayer(join(configDir, name), { root, strict, warnings })
     if (layer !== undefined) layers.push(layer)
   }
-  const legacy = await readJsonLayer(join(root, 'mindx_config.json'), { strict: false, warnings })
+  const legacyFile = join(root, 'mindx_config.json')
+  const legacy = await readJsonLayer(legacyFile, { root, strict: false, warnings })
   if (legacy !== undefined) layers.push(legacy)
 
   const dotenvFile = join(root, '.env')
-  const dotenvText = await readConfigFile(dotenvFile)
+  const dotenvText = await readInsideWorkspace(dotenvFile, { root, strict: false, warnings })
   // dotenv.parse only parses: process.env is never touched.
   const dotenv = dotenvText === undefined ? {} : parseDotenv(dotenvText)
   const files = layers.map((layer) => layer.file)
@@ -51,11 +53,33 @@ export async function loadGlobalConfig(options: LoadGlobalConfigOptions): Promis
  * A json file as a layer; undefined when missing. A file mindX would skip (bad JSON, or not an
  * object at the top) becomes a warning, unless `strict`, where it is a ConfigFileError.
  */
+interface LayerReadOptions {
+  root: string
+  strict: boolean
+  warnings: ConfigIssue[]
+}
+
+/**
+ * The file's text; undefined when missing or when it is a link out of the workspace (or into
+ * `.mindx/`), which is a warning, or with `strict` a PathOutsideWorkspaceError: never read.
+ */
+async function readInsideWorkspace(
+  file: string,
+  options: LayerReadOptions,
+): Promise<string | undefined> {
+  const refusal = await refusalOf(options.root, file)
+  if (refusal === undefined) return readConfigFile(file)
+  if (options.strict) throw refusal
+  const message = `links to ${refusal.realPath}, outside the workspace or inside .mindx/; not read (make it a regular file inside the workspace)`
+  options.warnings.push({ file, line: 1, column: 1, message })
+  return undefined
+}
+
 async function readJsonLayer(
   file: string,
-  options: { strict: boolean; warnings: ConfigIssue[] },
+  options: LayerReadOptions,
 ): Promise<JsonLayer | undefined> {
-  const text = await readConfigFile(file)
+  const text = await readInsideWorkspace(file, options)
   if (text === undefined) return undefined
   try {
     const document = parseJsonDocument(text, file)

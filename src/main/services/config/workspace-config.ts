@@ -16,6 +16,6 @@ export async function loadWorkspaceConfig(
 ): Promise<WorkspaceConfig> {
   const root = resolve(options.root)
   const global = await loadGlobalConfig({ root, env: options.env })
-  const factory = await loadFactoryConfig(resolveFactoryConfigPath(root, global))
+  const factory = await loadFactoryConfig(await resolveFactoryConfigPath(root, global))
   return { root, global, factory }
 }

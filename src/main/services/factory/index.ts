@@ -4,6 +4,7 @@ import { loadWorkspaceConfig } from '../config'
 import type { WorkspaceConfig } from '../config/types'
 import type { ProviderName } from '../../../shared/llm'
 import { maskSecret } from '../../../shared/llm'
+import { redactSecrets } from '../../../shared/redaction'
 import type { ResolutionView } from '../../../shared/resolution'
 import type { ProviderClient, ProviderSettings } from '../providers/types'
 import type { CallPolicy } from './call-policy'
@@ -81,7 +82,7 @@ export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
       provider: fields.provider.value,
       model: fields.model.value,
       apiKey: maskSecret(fields.apiKey.value),
-      baseUrl: fields.baseUrl.value,
+      baseUrl: fields.baseUrl.value === null ? null : redactSecrets(fields.baseUrl.value),
       handler: handler.handlerClass,
       fallbackReason: handler.fallbackReason,
       sources: {

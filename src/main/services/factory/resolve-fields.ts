@@ -2,6 +2,7 @@
 import type { Catalog } from '../../../shared/catalog'
 import type { ProviderFactorySettings } from '../../../shared/config-schema'
 import type { ProviderName, ResolvedField } from '../../../shared/llm'
+import { redactSecrets } from '../../../shared/redaction'
 import {
   DEFAULT_MODELS,
   DEFAULT_OLLAMA_BASE_URL,
@@ -241,7 +242,8 @@ function resolveBaseUrl(
     origin: BUILT_IN,
     value: p === 'ollama' ? DEFAULT_OLLAMA_BASE_URL : null,
   })
-  return pickFirst(candidates, (v) => v ?? 'SDK default')
+  // A URL with a credential in it (user:pass@, ?key=) is shown without it.
+  return pickFirst(candidates, (v) => (v === null ? 'SDK default' : redactSecrets(v)))
 }
 
 /** Every place global config sets `key`, as candidates in its own precedence order. */

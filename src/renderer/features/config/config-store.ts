@@ -6,7 +6,7 @@ import type {
   ConfigValidation,
 } from '../../../shared/studio-config'
 import type { ResolutionView } from '../../../shared/resolution'
-import { errorMessage } from '../../platform/app-api'
+import { AppError, errorMessage } from '../../platform/app-api'
 import { getAppApi } from '../../platform/current-api'
 import type { Loadable } from '../../stores/shell-store'
 import { useShellStore } from '../../stores/shell-store'
@@ -64,6 +64,14 @@ export const useConfigStore = create<ConfigState>()((set, get) => {
         )
     }, VALIDATE_DELAY_MS)
   }
+  const showTheirs = async () => {
+    try {
+      const theirs = await getAppApi().config.read()
+      if (theirs.revision !== get().incoming?.revision) set({ incoming: theirs })
+    } catch {
+      // The save error already says what happened; the banner needs the file, which is gone.
+    }
+  }
   const afterDiskChange = () => {
     void get().loadResolution()
     void useShellStore.getState().refreshResolution()
@@ -115,9 +123,12 @@ export const useConfigStore = create<ConfigState>()((set, get) => {
     },
 
     async save() {
+      const { base } = get()
+      if (base.state !== 'ready') return false
       set({ saving: true, saveError: null, notice: null })
       try {
-        const doc = await getAppApi().config.save({ text: get().draft })
+        const text = get().draft
+        const doc = await getAppApi().config.save({ text, baseRevision: base.value.revision })
         set({ base: { state: 'ready', value: doc }, draft: doc.text, incoming: null })
         set({ saving: false, notice: 'Saved. The previous version is kept as .bak next to it.' })
         validateSoon()
@@ -125,6 +136,8 @@ export const useConfigStore = create<ConfigState>()((set, get) => {
         return true
       } catch (error) {
         set({ saving: false, saveError: errorMessage(error) })
+        // The file changed since it was read: offer keep mine / take theirs / diff against it.
+        if (error instanceof AppError && error.code === 'conflict') await showTheirs()
         return false
       }
     },
@@ -138,7 +151,12 @@ export const useConfigStore = create<ConfigState>()((set, get) => {
 
     diskChanged(doc) {
       const state = get()
-      if (state.base.state !== 'ready' || doc.text === state.base.value.text) return
+      if (state.base.state !== 'ready' || doc.revision === state.base.value.revision) return
+      if (doc.text === state.base.value.text) {
+        // Only a masked value (a key) changed: nothing to show, but the next save builds on it.
+        set({ base: { state: 'ready', value: doc } })
+        return
+      }
       afterDiskChange()
       if (!isDirty(state) || doc.text === state.draft) {
         set({ base: { state: 'ready', value: doc }, draft: doc.text, incoming: null })
