@@ -6,6 +6,7 @@ import { ConfigScreen } from '../../src/renderer/features/config/ConfigScreen'
 import { useConfigStore } from '../../src/renderer/features/config/config-store'
 import { ProvidersScreen } from '../../src/renderer/features/providers/ProvidersScreen'
 import { useProvidersStore } from '../../src/renderer/features/providers/providers-store'
+import { AppError } from '../../src/renderer/platform/app-api'
 import { setAppApi } from '../../src/renderer/platform/current-api'
 import type { FakeAppApi } from '../../src/renderer/platform/fake-api'
 import { createFakeAppApi } from '../../src/renderer/platform/fake-api'
@@ -97,6 +98,44 @@ describe('Config screen', () => {
     fireEvent.click(within(banner).getByRole('button', { name: 'Take theirs' }))
     expect(useConfigStore.getState().draft).toBe('{ "b": 2 }\n')
     expect(screen.queryByText('Unsaved changes')).toBeNull()
+  })
+
+  it('a save refused as a conflict offers keep mine / take theirs; keep mine saves on theirs', async () => {
+    const theirs = '{\n  "groq_settings_for_factory": {},\n  "theirs": true\n}\n'
+    let reads = 0
+    api = createFakeAppApi({
+      'config:read': () =>
+        Promise.resolve(
+          ++reads === 1
+            ? { path: '/ws/llm.json', exists: true, text: TEXT, revision: 'r1' }
+            : { path: '/ws/llm.json', exists: true, text: theirs, revision: 'r2' },
+        ),
+      'config:applyEdit': () => Promise.resolve({ text: '{ "mine": true }\n' }),
+      'config:save': ({ text, baseRevision }) =>
+        baseRevision === 'r2'
+          ? Promise.resolve({ path: '/ws/llm.json', exists: true, text, revision: 'r3' })
+          : Promise.reject(
+              new AppError({ code: 'conflict', message: '/ws/llm.json changed on disk.' }),
+            ),
+    })
+    setAppApi(api)
+    render(<ConfigScreen />)
+    const model = await screen.findByRole('textbox', { name: 'groq model override' })
+    fireEvent.change(model, { target: { value: 'x' } })
+    fireEvent.blur(model)
+    await screen.findByText('Unsaved changes')
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+    expect(await screen.findByText(/changed on disk\./)).toBeTruthy()
+    fireEvent.click(await screen.findByRole('button', { name: 'Show diff' }))
+    expect(screen.getByLabelText(/Differences/).textContent).toContain('"theirs": true')
+    fireEvent.click(screen.getByRole('button', { name: 'Keep mine' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+    expect(await screen.findByText(/^Saved\./)).toBeTruthy()
+    const saves = api.calls.filter((c) => c.channel === 'config:save').map((c) => c.input)
+    expect(saves).toEqual([
+      { text: '{ "mine": true }\n', baseRevision: 'r1' },
+      { text: '{ "mine": true }\n', baseRevision: 'r2' },
+    ])
   })
 
   it('asks before leaving with unsaved changes', async () => {
