@@ -138,6 +138,23 @@ describe('Config screen', () => {
     ])
   })
 
+  it('two quick form edits both land in the draft (the second builds on the first)', async () => {
+    const delays = [30, 0]
+    api = createFakeAppApi({
+      'config:applyEdit': async ({ text, path }) => {
+        // The first answer comes back last, as a slower round trip would.
+        await new Promise((resolve) => setTimeout(resolve, delays.shift() ?? 0))
+        return { text: `${text}+${String(path[0])}` }
+      },
+    })
+    setAppApi(api)
+    await useConfigStore.getState().load()
+    const first = useConfigStore.getState().applyEdit(['model'], 'x')
+    await useConfigStore.getState().applyEdit(['order'], ['y'])
+    await first
+    expect(useConfigStore.getState().draft).toBe(`${TEXT}+model+order`)
+  })
+
   it('asks before leaving with unsaved changes', async () => {
     api = createFakeAppApi({
       'config:applyEdit': () => Promise.resolve({ text: '{ "changed": true }\n' }),

@@ -47,6 +47,7 @@ export function isDirty(state: Pick<ConfigState, 'base' | 'draft'>): boolean {
 }
 
 let validateTimer: ReturnType<typeof setTimeout> | undefined
+let pendingEdits: Promise<void> = Promise.resolve()
 const VALIDATE_DELAY_MS = 200
 
 export const useConfigStore = create<ConfigState>()((set, get) => {
@@ -109,20 +110,27 @@ export const useConfigStore = create<ConfigState>()((set, get) => {
       validateSoon()
     },
 
-    async applyEdit(path, value) {
-      try {
-        const { text } = await getAppApi().config.applyEdit({
-          text: get().draft,
-          path,
-          ...(value === undefined ? {} : { value }),
-        })
-        get().setDraft(text)
-      } catch (error) {
-        set({ saveError: errorMessage(error) })
-      }
+    applyEdit(path, value) {
+      // One at a time, each on the draft the previous one left: two quick form edits (a field,
+      // then a reorder) must not both start from the same text and lose the first.
+      pendingEdits = pendingEdits.then(async () => {
+        try {
+          const { text } = await getAppApi().config.applyEdit({
+            text: get().draft,
+            path,
+            ...(value === undefined ? {} : { value }),
+          })
+          get().setDraft(text)
+        } catch (error) {
+          set({ saveError: errorMessage(error) })
+        }
+      })
+      return pendingEdits
     },
 
     async save() {
+      // A form edit still on its way belongs in this save.
+      await pendingEdits
       const { base } = get()
       if (base.state !== 'ready') return false
       set({ saving: true, saveError: null, notice: null })
