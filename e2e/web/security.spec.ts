@@ -52,3 +52,31 @@ test('the page is served with a strict CSP and the token works', async ({ reques
   expect(info.status()).toBe(200)
   expect(await info.json()).toMatchObject({ ok: true, value: { transport: 'web' } })
 })
+
+test('config paths stay inside the workspace: .mindx/ and outside paths are refused, nothing written', async ({
+  request,
+}) => {
+  const call = (channel: string, data: unknown) =>
+    request.post(`/api/${channel}`, { data, headers: auth })
+  const read = (await (await call('config:read', {})).json()) as {
+    value: { text: string; revision: string }
+  }
+  for (const target of ['.mindx/secrets.json', '/etc/passwd', '../outside.json']) {
+    const text = JSON.stringify({ llm: { factory_config_path: target } })
+    const saved = await call('config:save', { text, baseRevision: read.value.revision })
+    expect(saved.status()).toBe(422)
+    const body = (await saved.json()) as { error: { code: string; message: string } }
+    expect(body.error.code).toBe('path_outside_workspace')
+    expect(body.error.message).toContain(target.replace('../', ''))
+  }
+  // Nothing was written: the same revision still saves, and the editor still reads the factory json.
+  const after = (await (await call('config:read', {})).json()) as { value: { revision: string } }
+  expect(after.value.revision).toBe(read.value.revision)
+  // A save based on a revision that is not the one on disk is a 409 conflict, not a silent overwrite.
+  const stale = await call('config:save', { text: read.value.text, baseRevision: 'stale' })
+  expect(stale.status()).toBe(409)
+  expect(await stale.json()).toMatchObject({ ok: false, error: { code: 'conflict' } })
+  // The file API never opens anything outside the workspace's own config files.
+  const opened = await call('config:openInEditor', { path: '/etc/passwd' })
+  expect(opened.status()).toBe(404)
+})

@@ -2,6 +2,8 @@
 import { createLlmFactory, LlmError } from '../main/services/factory'
 import type { LlmFactory } from '../main/services/factory'
 import { ConfigFileError } from '../main/services/config/types'
+import { PathOutsideWorkspaceError } from '../main/services/config/workspace-paths'
+import { redactSecrets } from '../shared/redaction'
 import { FileSecretStore } from '../main/services/secrets'
 import type { CliArgs } from './args'
 import { parseCliArgs, USAGE, UsageError } from './args'
@@ -120,9 +122,11 @@ async function generate(
 
 function reportFailure(err: unknown, json: boolean, io: Io): number {
   if (err instanceof LlmError) {
-    io.err(`error (${err.code}): ${err.message}\n`)
+    // A base URL with a credential in it may be quoted by the provider's error: never print it.
+    const message = redactSecrets(err.message)
+    io.err(`error (${err.code}): ${message}\n`)
     if (json) {
-      const { code, message, retryAfterMs } = err
+      const { code, retryAfterMs } = err
       io.out(
         JSON.stringify({ error: { code, message, retryAfterMs: retryAfterMs ?? null } }) + '\n',
       )
@@ -138,6 +142,14 @@ function reportFailure(err: unknown, json: boolean, io: Io): number {
           error: { code: 'config_invalid', message, file, line, column, retryAfterMs: null },
         }) + '\n',
       )
+    }
+    return 1
+  }
+  if (err instanceof PathOutsideWorkspaceError) {
+    io.err(`error (path_outside_workspace): ${err.message}\n`)
+    if (json) {
+      const error = { code: 'path_outside_workspace', message: err.message, retryAfterMs: null }
+      io.out(JSON.stringify({ error }) + '\n')
     }
     return 1
   }

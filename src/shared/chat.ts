@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { LLM_ERROR_CODES } from './llm'
 import { providerNameSchema } from './providers'
+import { redactSecrets } from './redaction'
 
 /** Ids the renderer makes up (conversations, streams, turns): safe as file names, no paths. */
 export const chatIdSchema = z
@@ -20,11 +21,15 @@ export const chatSettingsSchema = z.object({
 })
 export type ChatSettings = z.output<typeof chatSettingsSchema>
 
-/** What actually answered: the resolved handler, never a key. */
+/** What actually answered: the resolved handler, never a key (nor one inside the base URL). */
 export const usedModelSchema = z.object({
   provider: providerSchema,
   model: z.string(),
-  baseUrl: z.string().nullable(),
+  // Turns saved before base URLs with credentials were refused lose them on the next save/export.
+  baseUrl: z
+    .string()
+    .nullable()
+    .transform((url) => (url === null ? null : redactSecrets(url))),
   handler: z.string(),
   fallbackReason: z.string().nullable(),
 })

@@ -24,15 +24,29 @@ export const APP_ERROR_CODES = [
   'forbidden',
   'config_invalid',
   'not_found',
+  /** A config path resolves outside the workspace or into `.mindx/`: refused, nothing touched. */
+  'path_outside_workspace',
+  /** The file system refused a write: read-only, permission denied. */
+  'read_only',
+  /** Any other file system failure (disk full, a file where a folder should be…). */
+  'fs_error',
+  /** The save was based on a revision that is no longer the one on disk. */
+  'conflict',
   'internal',
 ] as const
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number]
 
-/** Codes any call can come back with, whatever the method declares (transport and validation). */
+/**
+ * Codes any call can come back with, whatever the method declares: transport and validation, and
+ * the workspace's files (every method reads config; the typed file-system errors say what to do).
+ */
 export const COMMON_ERROR_CODES = [
   'invalid_input',
   'unauthorized',
   'forbidden',
+  'path_outside_workspace',
+  'read_only',
+  'fs_error',
   'internal',
 ] as const satisfies readonly AppErrorCode[]
 

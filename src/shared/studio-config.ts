@@ -10,6 +10,8 @@ export interface ConfigDocument {
   path: string
   exists: boolean
   text: string
+  /** The version on disk this text came from; a save sends it back and a stale one is a conflict. */
+  revision: string
 }
 
 export type ConfigValidation = { ok: true } | { ok: false; issue: ConfigIssue }

@@ -4,6 +4,7 @@ import { CATALOG_TIERS } from './catalog'
 import type { TypeTag } from './contract'
 import { BUILT_IN_PROVIDER_NAMES, CUSTOM_PROTOCOLS, providerNameSchema } from './providers'
 import type { ProviderSummary } from './providers'
+import { baseUrlCredentialMessage, urlCredentialOf } from './redaction'
 import type {
   CatalogOverview,
   ConfigDocument,
@@ -42,6 +43,10 @@ const httpUrl = z
   .trim()
   .max(4096)
   .regex(/^https?:\/\/\S+$/i, 'Enter an http:// or https:// URL')
+  .superRefine((value, ctx) => {
+    const credential = urlCredentialOf(value)
+    if (credential !== undefined) ctx.addIssue(baseUrlCredentialMessage(credential))
+  })
 /** Header values typed into the app: stored in the SecretStore, the json gets `secret:NAME`. */
 const headerValues = z.record(headerName, z.string().min(1).max(8192))
 
@@ -83,10 +88,15 @@ export const studioMethods = {
     errors: [],
   },
   'config:save': {
-    summary: 'Validates and saves the factory json atomically (keeps .bak); refused when invalid.',
-    input: z.strictObject({ text: configText }),
+    summary:
+      'Validates and saves the factory json atomically (keeps .bak); refused when invalid, or as a conflict when the file changed since `baseRevision` was read.',
+    input: z.strictObject({
+      text: configText,
+      /** The `revision` of the document the edits started from (config:read, config:changed). */
+      baseRevision: z.string().min(1).max(100),
+    }),
     output: returns<ConfigDocument>(),
-    errors: ['config_invalid'],
+    errors: ['config_invalid', 'conflict'],
   },
   'config:applyEdit': {
     summary: 'Sets (or, without value, removes) one value in json text, keeping its formatting.',
@@ -127,10 +137,15 @@ export const studioMethods = {
       provider: providerName,
       layer: z.enum(WRITE_LAYERS).default('factory-config'),
       model: settingText,
-      baseUrl: settingText.refine(
-        (value) => value == null || /^https?:\/\/\S+$/i.test(value),
-        'Enter an http:// or https:// URL',
-      ),
+      baseUrl: settingText
+        .refine(
+          (value) => value == null || /^https?:\/\/\S+$/i.test(value),
+          'Enter an http:// or https:// URL',
+        )
+        .superRefine((value, ctx) => {
+          const credential = value == null ? undefined : urlCredentialOf(value)
+          if (credential !== undefined) ctx.addIssue(baseUrlCredentialMessage(credential))
+        }),
       apiKey: settingText,
       /** Headers to add or replace: values go to the SecretStore, the json gets `secret:NAME`. */
       headers: headerValues.optional(),

@@ -66,7 +66,7 @@ describe('custom endpoints through the API', () => {
       displayName: 'Lab GPU box',
       origin: 'custom',
       protocol: 'openai-compatible',
-      status: 'unavailable',
+      status: 'configured',
       view: { baseUrl: 'http://10.0.0.7:8000/v1', apiKey: 'sk-…1234', model: 'Qwen/Qwen3-1.7B' },
       defaultHeaders: [{ name: 'X-Team', value: 'secret:lab-gpu-header-x-team' }],
     })

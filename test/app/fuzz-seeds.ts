@@ -42,7 +42,11 @@ export const VALID_INPUTS: { [C in Channel]: MethodInput<C> } = {
   'chat:export': { id: 'fuzz-conv', format: 'markdown' },
   'config:read': {},
   'config:validate': { text: '{}' },
-  'config:save': { text: '{"default_provider_preference_order": ["mock", "groq"]}' },
+  'config:save': {
+    text: '{"default_provider_preference_order": ["mock", "groq"]}',
+    // Not the file's revision: the save is refused as a conflict (a typed 409), never a 5xx.
+    baseRevision: 'fuzz-revision',
+  },
   'config:applyEdit': { text: '{"a": 1}', path: ['a'], value: 2 },
   'config:sources': {},
   'config:openInEditor': { path: 'data/config/llm_factory_config.json' },

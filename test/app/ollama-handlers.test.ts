@@ -244,7 +244,7 @@ describe('ollama:hosts', () => {
       hosts: [{ url: other.url, label: 'GPU box (renamed)' }],
       selected: other.url,
     })
-    expect(await readdir(join(workspace, '.mindx'))).toEqual(['ollama-hosts.json'])
+    expect(await readdir(join(workspace, '.mindx'))).toEqual(['.gitignore', 'ollama-hosts.json'])
     expect(await handlers['ollama:hosts']({})).toEqual(saved)
   })
 

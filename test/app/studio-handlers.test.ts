@@ -77,7 +77,7 @@ describe('config handlers', () => {
     expect(doc.text).not.toContain(PLAIN_KEY)
     expect(doc.text).toContain('"gsk_…0000"')
     const edited = doc.text.replace('"rpm": 30', '"rpm": 31')
-    const saved = await handlers['config:save']({ text: edited })
+    const saved = await handlers['config:save']({ text: edited, baseRevision: doc.revision })
     expect(saved.text).not.toContain(PLAIN_KEY)
     const disk = await readFile(factoryPath, 'utf8')
     expect(disk).toContain(PLAIN_KEY)
@@ -86,9 +86,10 @@ describe('config handlers', () => {
   })
 
   it('an invalid save is refused with line:col and the file is unchanged', async () => {
-    const { call, factoryPath, text } = await setup()
+    const { call, handlers, factoryPath, text } = await setup()
     const broken = text.replace('"groq",', '"groq",,')
-    const result = await call('config:save', { text: broken })
+    const { revision } = await handlers['config:read']({})
+    const result = await call('config:save', { text: broken, baseRevision: revision })
     expect(result).toMatchObject({ ok: false, error: { code: 'config_invalid' } })
     expect(JSON.stringify(result)).toMatch(/:3:11: invalid JSON: trailing comma/)
     expect(await readFile(factoryPath, 'utf8')).toBe(text)
@@ -110,7 +111,8 @@ describe('config handlers', () => {
     expect(read).toMatchObject({ ok: true, value: { exists: true } })
     expect(JSON.stringify(read)).not.toContain(PLAIN_KEY)
     expect(await call('config:sources', {})).toMatchObject({ ok: true })
-    expect(await call('config:save', { text })).toMatchObject({ ok: true })
+    const baseRevision = read.ok ? (read.value as { revision: string }).revision : ''
+    expect(await call('config:save', { text, baseRevision })).toMatchObject({ ok: true })
     expect(await call('providers:list', {})).toMatchObject({ ok: true })
   })
 

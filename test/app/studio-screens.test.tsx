@@ -6,6 +6,7 @@ import { ConfigScreen } from '../../src/renderer/features/config/ConfigScreen'
 import { useConfigStore } from '../../src/renderer/features/config/config-store'
 import { ProvidersScreen } from '../../src/renderer/features/providers/ProvidersScreen'
 import { useProvidersStore } from '../../src/renderer/features/providers/providers-store'
+import { AppError } from '../../src/renderer/platform/app-api'
 import { setAppApi } from '../../src/renderer/platform/current-api'
 import type { FakeAppApi } from '../../src/renderer/platform/fake-api'
 import { createFakeAppApi } from '../../src/renderer/platform/fake-api'
@@ -84,19 +85,74 @@ describe('Config screen', () => {
     render(<ConfigScreen />)
     await screen.findByRole('tab', { name: 'Form' })
     const doc = { path: '/ws/llm.json', exists: true }
-    act(() => api.emit('config:changed', { ...doc, text: '{ "a": 1 }\n' }))
+    act(() => api.emit('config:changed', { ...doc, text: '{ "a": 1 }\n', revision: 'r2' }))
     expect(await screen.findByText('Reloaded: the file changed on disk.')).toBeTruthy()
 
     const model = screen.getByRole('textbox', { name: 'groq model override' })
     fireEvent.change(model, { target: { value: 'llama' } })
     fireEvent.blur(model)
     await screen.findByText('Unsaved changes')
-    act(() => api.emit('config:changed', { ...doc, text: '{ "b": 2 }\n' }))
+    act(() => api.emit('config:changed', { ...doc, text: '{ "b": 2 }\n', revision: 'r3' }))
     const banner = await screen.findByRole('alert')
     expect(banner.textContent).toContain('The file changed on disk')
     fireEvent.click(within(banner).getByRole('button', { name: 'Take theirs' }))
     expect(useConfigStore.getState().draft).toBe('{ "b": 2 }\n')
     expect(screen.queryByText('Unsaved changes')).toBeNull()
+  })
+
+  it('a save refused as a conflict offers keep mine / take theirs; keep mine saves on theirs', async () => {
+    const theirs = '{\n  "groq_settings_for_factory": {},\n  "theirs": true\n}\n'
+    let reads = 0
+    api = createFakeAppApi({
+      'config:read': () =>
+        Promise.resolve(
+          ++reads === 1
+            ? { path: '/ws/llm.json', exists: true, text: TEXT, revision: 'r1' }
+            : { path: '/ws/llm.json', exists: true, text: theirs, revision: 'r2' },
+        ),
+      'config:applyEdit': () => Promise.resolve({ text: '{ "mine": true }\n' }),
+      'config:save': ({ text, baseRevision }) =>
+        baseRevision === 'r2'
+          ? Promise.resolve({ path: '/ws/llm.json', exists: true, text, revision: 'r3' })
+          : Promise.reject(
+              new AppError({ code: 'conflict', message: '/ws/llm.json changed on disk.' }),
+            ),
+    })
+    setAppApi(api)
+    render(<ConfigScreen />)
+    const model = await screen.findByRole('textbox', { name: 'groq model override' })
+    fireEvent.change(model, { target: { value: 'x' } })
+    fireEvent.blur(model)
+    await screen.findByText('Unsaved changes')
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+    expect(await screen.findByText(/changed on disk\./)).toBeTruthy()
+    fireEvent.click(await screen.findByRole('button', { name: 'Show diff' }))
+    expect(screen.getByLabelText(/Differences/).textContent).toContain('"theirs": true')
+    fireEvent.click(screen.getByRole('button', { name: 'Keep mine' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }))
+    expect(await screen.findByText(/^Saved\./)).toBeTruthy()
+    const saves = api.calls.filter((c) => c.channel === 'config:save').map((c) => c.input)
+    expect(saves).toEqual([
+      { text: '{ "mine": true }\n', baseRevision: 'r1' },
+      { text: '{ "mine": true }\n', baseRevision: 'r2' },
+    ])
+  })
+
+  it('two quick form edits both land in the draft (the second builds on the first)', async () => {
+    const delays = [30, 0]
+    api = createFakeAppApi({
+      'config:applyEdit': async ({ text, path }) => {
+        // The first answer comes back last, as a slower round trip would.
+        await new Promise((resolve) => setTimeout(resolve, delays.shift() ?? 0))
+        return { text: `${text}+${String(path[0])}` }
+      },
+    })
+    setAppApi(api)
+    await useConfigStore.getState().load()
+    const first = useConfigStore.getState().applyEdit(['model'], 'x')
+    await useConfigStore.getState().applyEdit(['order'], ['y'])
+    await first
+    expect(useConfigStore.getState().draft).toBe(`${TEXT}+model+order`)
   })
 
   it('asks before leaving with unsaved changes', async () => {

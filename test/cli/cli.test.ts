@@ -79,6 +79,31 @@ describe('resolve', () => {
   })
 })
 
+describe('resolve with a base URL carrying credentials', () => {
+  it('prints it redacted, in the table and in JSON', async () => {
+    const url = 'https://me:clipass99@api.example.com/openai/v1?api_key=clikey77'
+    const ws = makeWorkspace({
+      [FACTORY_JSON]: { groq_settings_for_factory: { base_url_override: url } },
+    })
+    for (const json of [[], ['--json']]) {
+      const { code, out } = await cli(['resolve', '--workspace', ws, '--provider', 'groq', ...json])
+      expect(code).toBe(0)
+      expect(out).toContain('https://me:…@api.example.com/openai/v1?api_key=…')
+      expect(out).not.toMatch(/clipass99|clikey77/)
+    }
+  })
+
+  it('refuses a factory_config_path outside the workspace with a typed error', async () => {
+    const ws = makeWorkspace({
+      'mindx_config.json': { llm: { factory_config_path: '/etc/hosts' } },
+    })
+    const { code, out, err } = await cli(['resolve', '--workspace', ws, '--json'])
+    expect(code).toBe(1)
+    expect(err).toMatch(/error \(path_outside_workspace\): .*\/etc\/hosts/)
+    expect(JSON.parse(out)).toMatchObject({ error: { code: 'path_outside_workspace' } })
+  })
+})
+
 describe('generate', () => {
   it('prints the answer, or a JSON result with usage and timings', async () => {
     const ws = makeWorkspace({})

@@ -3,7 +3,10 @@ import { ZodError, z } from 'zod'
 import type { AppErrorCode, AppErrorData } from '../../shared/contract'
 import { isAppErrorCode } from '../../shared/contract'
 import { LlmError } from '../../shared/llm'
+import { redactSecrets } from '../../shared/redaction'
+import { fileSystemErrorOf } from '../services/config/file-system-error'
 import { ConfigFileError } from '../services/config/types'
+import { PathOutsideWorkspaceError } from '../services/config/workspace-paths'
 
 /** What handlers throw for failures the contract names (`not_found`, `config_invalid`, …). */
 export class AppError extends Error {
@@ -16,21 +19,8 @@ export class AppError extends Error {
   }
 }
 
-const SECRET_PATTERNS: [RegExp, string][] = [
-  // Gemini puts the key in the query string; any `key=`/`api_key=`/`token=` value goes.
-  [/([?&](?:key|api_key|apikey|token|access_token)=)[^&\s#"']+/gi, '$1…'],
-  [/(Bearer\s+)[^\s"']+/gi, '$1…'],
-  // Provider key shapes: Groq gsk_, OpenAI-style sk-, Google AIza.
-  [/\b(gsk_|sk-|AIza)[A-Za-z0-9_-]{6,}/g, '$1…'],
-]
-
-/** Removes anything that looks like a key or token from text that may leave the main process. */
-export function redactSecrets(text: string): string {
-  return SECRET_PATTERNS.reduce(
-    (out, [pattern, replacement]) => out.replace(pattern, replacement),
-    text,
-  )
-}
+/** Kept here for the handlers that import it with AppError; the one definition is in src/shared. */
+export { redactSecrets }
 
 function describeZodError(error: ZodError): string {
   return `Invalid input: ${z.prettifyError(error).replace(/\s*\n\s*/g, '; ')}`
@@ -50,6 +40,12 @@ function classify(error: unknown): AppErrorData | null {
   if (error instanceof LlmError) return { code: error.code, message: error.message }
   if (error instanceof ConfigFileError) return { code: 'config_invalid', message: error.message }
   if (error instanceof AppError) return { code: error.code, message: error.message }
+  if (error instanceof PathOutsideWorkspaceError) {
+    return { code: 'path_outside_workspace', message: error.message }
+  }
+  // Any save (config, keys, catalog, conversations, hosts) the disk refuses: read-only, full…
+  const fileSystem = fileSystemErrorOf(error)
+  if (fileSystem) return { code: fileSystem.code, message: fileSystem.message }
   return null
 }
 

@@ -1,19 +1,24 @@
 // config:* — the factory json as text (read, validate, save, form edits), its watcher, read-only sources.
+import { dirname } from 'node:path'
 import type { ConfigDocument } from '../../shared/studio-config'
 import type { ApiHandlers } from './dispatch'
 import { AppError } from './app-error'
 import type { AppEventBus } from './event-bus'
 import type { StudioContext } from './studio-context'
 import {
+  checkFactoryConfigPathIn,
   ConfigFileError,
   editFactoryConfig,
   parseFactoryConfigText,
   saveFactoryConfigText,
 } from '../services/config'
+import { removeStaleTempFiles } from '../services/config/atomic-write'
+import { revisionOf } from '../services/config/config-revision'
 import { listConfigSources } from '../services/config/config-sources'
 import type { ConfigFileWatcher } from '../services/config/config-watcher'
 import { watchConfigFile } from '../services/config/config-watcher'
 import { readConfigFile } from '../services/config/read-config-file'
+import { confineToWorkspace } from '../services/config/workspace-paths'
 import { maskJsonSecrets, restoreMaskedSecrets } from '../services/config/secret-masking'
 
 export type ConfigHandlers = Pick<
@@ -32,8 +37,21 @@ export interface ConfigHandlerDeps {
   openPath?: (path: string) => Promise<string>
 }
 
+/** What the renderer sees of the file: keys masked, and the revision of the raw text on disk. */
 function documentOf(path: string, text: string | undefined): ConfigDocument {
-  return { path, exists: text !== undefined, text: maskJsonSecrets(text ?? '') }
+  return {
+    path,
+    exists: text !== undefined,
+    text: maskJsonSecrets(text ?? ''),
+    revision: revisionOf(text),
+  }
+}
+
+function conflictError(path: string): AppError {
+  return new AppError(
+    'conflict',
+    `${path} changed on disk (another editor, git pull or another screen) since you opened it, so nothing was saved. Keep yours, take theirs or compare them, then save again.`,
+  )
 }
 
 /** The message without the `file:line:col: ` prefix ConfigFileError puts in front. */
@@ -53,6 +71,8 @@ export function createConfigHandlers(deps: ConfigHandlerDeps): ConfigHandlers & 
     const { services, factoryPath } = await context.readGlobal()
     if (watcher?.path === factoryPath) return
     watcher?.close()
+    // A save killed mid-way (kill -9) leaves a temp file next to the json: gone on the next start.
+    void removeStaleTempFiles([dirname(factoryPath)])
     watcher = watchConfigFile(factoryPath, (text) => {
       // Another editor (or git pull) changed the file: every screen must see the new values.
       services.factory.clearHandlerCache()
@@ -78,12 +98,17 @@ export function createConfigHandlers(deps: ConfigHandlerDeps): ConfigHandlers & 
         return { ok: false, issue: { file, line, column, message: issueMessage(error) } }
       }
     },
-    'config:save': ({ text }) =>
+    'config:save': ({ text, baseRevision }) =>
       context.write(async () => {
-        const { factoryPath } = await context.readGlobal()
-        const onDisk = (await readConfigFile(factoryPath)) ?? ''
+        const { services, factoryPath } = await context.readGlobal()
+        const onDisk = await readConfigFile(factoryPath)
+        // A save based on an older file would silently drop what changed since: refuse it.
+        if (revisionOf(onDisk) !== baseRevision) throw conflictError(factoryPath)
         // The editor only ever saw masked keys; untouched masks get their real values back.
-        const saved = await saveFactoryConfigText(factoryPath, restoreMaskedSecrets(text, onDisk))
+        const restored = restoreMaskedSecrets(text, onDisk ?? '')
+        const data = parseFactoryConfigText(restored, factoryPath)
+        await checkFactoryConfigPathIn(services.workspace, data, factoryPath)
+        const saved = await saveFactoryConfigText(factoryPath, restored)
         return documentOf(saved.path, saved.text)
       }),
     'config:applyEdit': async ({ text, path, value }) => {
@@ -117,6 +142,7 @@ export function createConfigHandlers(deps: ConfigHandlerDeps): ConfigHandlers & 
       if (!allowed.includes(path)) {
         throw new AppError('not_found', `${path} is not one of this workspace's config files.`)
       }
+      await confineToWorkspace(services.workspace, path, 'The file to open')
       if (!deps.openPath) return { opened: false, path }
       const problem = await deps.openPath(path)
       if (problem !== '') throw new AppError('not_found', `Could not open ${path}: ${problem}`)

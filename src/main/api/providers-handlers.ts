@@ -4,6 +4,7 @@ import { AppError, redactSecrets } from './app-error'
 import type { StudioContext } from './studio-context'
 import type { WorkspaceConfig } from '../services/config/types'
 import { editFactoryConfigFile, editJsonObjectFile } from '../services/config/json-file-edit'
+import { confineToWorkspace } from '../services/config/workspace-paths'
 import { testProviderConnection } from '../services/provider-settings/connection-test'
 import {
   customEndpointSecretNames,
@@ -64,6 +65,12 @@ export function createProvidersHandlers(context: StudioContext): ProvidersHandle
         const { ws } = await context.readConfig()
         requireKnown(ws, change.provider)
         const secretName = secretNameFor(change.provider)
+        const edits = providerSettingsEdits(change)
+        const globalFile = globalConfigWritePath(ws.root)
+        // Refused before anything is written: a linked mindx_config.json must not lead out.
+        if (edits.global.length > 0) {
+          await confineToWorkspace(ws.root, globalFile, 'The global config file')
+        }
         // Keys and header values go to the SecretStore first: a failed json write then leaves no
         // dangling `secret:` reference, only an unused stored value.
         if (typeof change.apiKey === 'string') await services.secrets.set(secretName, change.apiKey)
@@ -72,11 +79,8 @@ export function createProvidersHandlers(context: StudioContext): ProvidersHandle
         )) {
           await services.secrets.set(name, value)
         }
-        const edits = providerSettingsEdits(change)
         if (edits.factory.length > 0) await editFactoryConfigFile(ws.factory.path, edits.factory)
-        if (edits.global.length > 0) {
-          await editJsonObjectFile(globalConfigWritePath(ws.root), edits.global)
-        }
+        if (edits.global.length > 0) await editJsonObjectFile(globalFile, edits.global)
         if (change.apiKey === null) await services.secrets.delete(secretName)
       })
       return overview()
@@ -122,7 +126,12 @@ export function createProvidersHandlers(context: StudioContext): ProvidersHandle
       requireKnown((await context.readConfig()).ws, provider)
       const result = await testProviderConnection(context.session.current.factory, provider)
       if (result.ok) return result
-      return { ...result, message: redactSecrets(result.message) }
+      // The base URL may carry a credential (user:pass@, ?key=) that the message quotes.
+      return {
+        ...result,
+        message: redactSecrets(result.message),
+        nextStep: redactSecrets(result.nextStep),
+      }
     },
   }
 }

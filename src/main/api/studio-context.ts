@@ -43,7 +43,11 @@ export function createStudioContext(session: WorkspaceSession): StudioContext {
     const services = session.current
     try {
       const global = await loadGlobalConfig({ root: services.workspace, env: services.env })
-      return { services, global, factoryPath: resolveFactoryConfigPath(services.workspace, global) }
+      return {
+        services,
+        global,
+        factoryPath: await resolveFactoryConfigPath(services.workspace, global),
+      }
     } catch (error) {
       // The factory json in data/config is also a global layer, read strictly; when it is the broken
       // file, the Config screen must still open it so it can be fixed.

@@ -1,4 +1,8 @@
 // The open workspace and the services built for it; switching workspace rebuilds them.
+import { join, resolve } from 'node:path'
+import { CONVERSATIONS_DIR } from '../services/chat/conversation-store'
+import { removeStaleTempFiles } from '../services/config/atomic-write'
+import { PRIVATE_DIR } from '../services/config/workspace-paths'
 import type { LlmFactory } from '../services/factory'
 import { createLlmFactory } from '../services/factory'
 import type { SecretStore } from '../services/secrets'
@@ -11,6 +15,8 @@ export interface WorkspaceServices {
   secrets: SecretStore
   /** The environment the factory reads (config services re-read the workspace with it). */
   env: EnvRecord
+  /** Removing the temp files a killed save left behind (started when the workspace opens). */
+  tempCleanup: Promise<string[]>
 }
 
 export interface FactoryOptions {
@@ -38,6 +44,13 @@ export interface WorkspaceSession {
   open(workspace: string): WorkspaceServices
 }
 
+/** Where the app's atomic saves leave temp files when killed mid-way. */
+function workspaceTempDirs(workspace: string): string[] {
+  const root = resolve(workspace)
+  const configDir = join(root, 'data', 'config')
+  return [root, configDir, join(root, PRIVATE_DIR), join(root, CONVERSATIONS_DIR)]
+}
+
 export function createWorkspaceSession(options: WorkspaceSessionOptions): WorkspaceSession {
   const createFactory = options.createFactory ?? createLlmFactory
   const build = (workspace: string): WorkspaceServices => {
@@ -45,6 +58,7 @@ export function createWorkspaceSession(options: WorkspaceSessionOptions): Worksp
     return {
       workspace,
       secrets,
+      tempCleanup: removeStaleTempFiles(workspaceTempDirs(workspace)),
       env: options.env ?? process.env,
       factory: createFactory({
         workspace,

@@ -1,10 +1,10 @@
 // SecretStore for the Electron app: values encrypted with safeStorage (OS keychain), one file per workspace.
 import { createHash } from 'node:crypto'
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { z } from 'zod'
 import { writeFileAtomic } from '../services/config'
 import type { SecretStore } from '../services/secrets'
+import { readSecretsFile, secretsFileText } from '../services/secrets/secrets-file'
 
 /** The part of Electron's safeStorage this store needs (tests pass a fake). */
 export interface SafeStorageLike {
@@ -21,8 +21,6 @@ interface Cipher {
   encrypt(plainText: string): Promise<Buffer>
   decrypt(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>
 }
-
-const fileSchema = z.object({ version: z.literal(1), secrets: z.record(z.string(), z.string()) })
 
 export class SafeStorageSecretStore implements SecretStore {
   readonly label = 'OS keychain (Electron safeStorage)'
@@ -103,22 +101,12 @@ export class SafeStorageSecretStore implements SecretStore {
     return values
   }
 
-  private async readEncrypted(): Promise<Record<string, string>> {
-    let text: string
-    try {
-      text = await readFile(this.path, 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {}
-      throw error
-    }
-    const parsed = fileSchema.safeParse(JSON.parse(text))
-    if (!parsed.success) throw new Error(`${this.path} is not a secrets file this app wrote`)
-    return { ...parsed.data.secrets }
+  private readEncrypted(): Promise<Record<string, string>> {
+    return readSecretsFile(this.path)
   }
 
   private async write(secrets: Record<string, string>): Promise<void> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 })
-    const text = JSON.stringify({ version: 1, secrets }, null, 2) + '\n'
-    await writeFileAtomic(this.path, text, { keepBackup: false, mode: 0o600 })
+    await writeFileAtomic(this.path, secretsFileText(secrets), { keepBackup: false, mode: 0o600 })
   }
 }

@@ -49,6 +49,7 @@ const STATUS_BY_CODE: Partial<Record<AppErrorCode, number>> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  conflict: 409,
   internal: 500,
 }
 

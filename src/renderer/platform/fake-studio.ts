@@ -84,6 +84,7 @@ export const FAKE_STUDIO_HANDLERS: Partial<FakeHandlers> = {
       path: FACTORY_JSON,
       exists: true,
       text: '{\n  "groq_settings_for_factory": {}\n}\n',
+      revision: 'r1',
     }),
   'config:validate': () => Promise.resolve({ ok: true }),
   'config:sources': () => Promise.resolve([]),

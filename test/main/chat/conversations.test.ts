@@ -138,3 +138,30 @@ describe('exportConversation', () => {
     expect(out.content).not.toContain('apiKey')
   })
 })
+
+describe('a base URL with credentials in a turn', () => {
+  const secretUrl = 'https://me:turnpass88@api.example.com/v1?key=AIzaTurnSecret1234'
+  const leaky = conversation({
+    turns: conversation().turns.map((t) =>
+      t.role === 'assistant' && t.used ? { ...t, used: { ...t.used, baseUrl: secretUrl } } : t,
+    ),
+  })
+
+  it('is redacted in both export formats', () => {
+    for (const format of ['markdown', 'json'] as const) {
+      const out = exportConversation(leaky, format)
+      expect(out.content).not.toMatch(/turnpass88|AIzaTurnSecret/)
+    }
+    expect(exportConversation(leaky, 'json').content).toContain(
+      'https://me:…@api.example.com/v1?key=…',
+    )
+  })
+
+  it('is redacted when the conversation is saved', async () => {
+    const store = new ConversationStore(makeWorkspace())
+    await store.save(leaky)
+    expect(readFileSync(join(store.dir, 'c-1.json'), 'utf8')).not.toMatch(
+      /turnpass88|AIzaTurnSecret/,
+    )
+  })
+})

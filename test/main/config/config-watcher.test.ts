@@ -1,5 +1,5 @@
 // The factory json watcher: reports edits from other programs once per burst, survives atomic saves.
-import { rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { writeFileAtomic } from '../../../src/main/services/config'
@@ -56,6 +56,19 @@ describe('watchConfigFile', () => {
     await rename(path, `${path}.moved`)
     await expect.poll(() => seen).toEqual([''])
     await rm(`${path}.moved`)
+  })
+
+  it('notices edits of the file a symlinked config points to (its real folder is watched)', async () => {
+    root = await makeWorkspace({ 'shared/factory.json': '{}\n' })
+    const target = join(root, 'shared', 'factory.json')
+    const path = join(root, 'data', 'config', 'llm_factory_config.json')
+    await mkdir(join(root, 'data', 'config'), { recursive: true })
+    await symlink(target, path)
+    const seen: string[] = []
+    watcher = watchConfigFile(path, (t) => seen.push(t), { debounceMs: 40, initialText: '{}\n' })
+    // Another editor opens the real file and saves it atomically: nothing changes in data/config.
+    await writeFileAtomic(target, '{ "linked": 1 }\n')
+    await expect.poll(() => seen.at(-1)).toBe('{ "linked": 1 }\n')
   })
 
   it('stops reporting after close', async () => {

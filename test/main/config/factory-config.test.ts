@@ -137,7 +137,7 @@ describe('the factory json path', () => {
   it('defaults to <root>/data/config/llm_factory_config.json', async () => {
     const root = await workspace({})
     const global = await loadGlobalConfig({ root, env: {} })
-    expect(resolveFactoryConfigPath(root, global)).toBe(join(root, FACTORY))
+    expect(await resolveFactoryConfigPath(root, global)).toBe(join(root, FACTORY))
   })
 
   it('follows llm.factory_config_path, relative to the workspace root', async () => {
@@ -150,18 +150,17 @@ describe('the factory json path', () => {
     expect(config.factory.data.default_provider_preference_order).toEqual(['groq'])
   })
 
-  it('follows an absolute path from an env var', async () => {
-    const other = await workspace({ 'f.json': '{"groq_settings_for_factory": {}}' })
-    const root = await workspace({})
-    const env = { MINDX_LLM__FACTORY_CONFIG_PATH: join(other, 'f.json') }
+  it('follows an absolute path inside the workspace from an env var', async () => {
+    const root = await workspace({ 'conf/f.json': '{"groq_settings_for_factory": {}}' })
+    const env = { MINDX_LLM__FACTORY_CONFIG_PATH: join(root, 'conf/f.json') }
     const config = await loadWorkspaceConfig({ root, env })
-    expect(config.factory).toMatchObject({ path: join(other, 'f.json'), exists: true })
+    expect(config.factory).toMatchObject({ path: join(root, 'conf/f.json'), exists: true })
   })
 
   it('treats an empty string as not set', async () => {
     const root = await workspace({})
     const global = await loadGlobalConfig({ root, env: { MINDX_LLM_FACTORY_CONFIG_PATH: '' } })
-    expect(resolveFactoryConfigPath(root, global)).toBe(join(root, FACTORY))
+    expect(await resolveFactoryConfigPath(root, global)).toBe(join(root, FACTORY))
   })
 
   it('rejects a path that is not a string', async () => {

@@ -38,10 +38,34 @@ describe('saveFactoryConfigText', () => {
     })
     expect(await readFile(path, 'utf8')).toBe(next)
     expect(await readFile(`${path}.bak`, 'utf8')).toBe(ORIGINAL)
-    // No temp files are left next to it.
+    // No temp files are left next to it; git is told to skip backups and unfinished saves.
     expect((await readdir(join(root, 'data/config'))).sort()).toEqual([
+      '.gitignore',
       'llm_factory_config.json',
       'llm_factory_config.json.bak',
+    ])
+  })
+
+  it('keeps the .bak exactly as readable as the file it copies (a 0600 file stays 0600)', async () => {
+    const root = await workspace({ [FACTORY]: ORIGINAL })
+    const path = join(root, FACTORY)
+    await chmod(path, 0o600)
+    await saveFactoryConfigText(path, '{}\n')
+    expect((await stat(`${path}.bak`)).mode & 0o777).toBe(0o600)
+    expect((await stat(path)).mode & 0o777).toBe(0o600)
+  })
+
+  it('adds *.bak and temp files to the folder .gitignore, keeping the lines already there', async () => {
+    const root = await workspace({ [FACTORY]: ORIGINAL, 'data/config/.gitignore': 'local.json' })
+    const path = join(root, FACTORY)
+    await saveFactoryConfigText(path, '{}\n')
+    await saveFactoryConfigText(path, '{ }\n')
+    const ignore = await readFile(join(root, 'data/config/.gitignore'), 'utf8')
+    expect(ignore.split('\n').filter((line) => !line.startsWith('#'))).toEqual([
+      'local.json',
+      '*.bak',
+      '.*.tmp',
+      '',
     ])
   })
 

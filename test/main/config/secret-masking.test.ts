@@ -101,3 +101,45 @@ describe('maskYamlSecrets', () => {
     ])
   })
 })
+
+describe('the read-only sources view masks every secret-looking value', () => {
+  const GLOBAL = `{
+  "database": { "password": "hunter2-db", "pwd": "pwd-value-9", "dsn": "postgres://app:dsnpass99@db:5432/x" },
+  "storage": { "private_key": "-----BEGIN KEY-----abc", "access_key": "AKIAEXAMPLE0001", "region": "eu" },
+  "alerts": { "slack_webhook": "https://hooks.slack.com/services/T0/B0/whsecret42", "url": "https://me:urlpass77@h/x?token=tokval55" },
+  "plain": "nothing to hide"
+}
+`
+  it('masks password, pwd, secret, token, private_key, access_key, DSN and webhook credentials', () => {
+    const masked = maskJsonSecrets(GLOBAL)
+    for (const secret of [
+      'hunter2-db',
+      'pwd-value-9',
+      'dsnpass99',
+      'BEGIN KEY',
+      'AKIAEXAMPLE0001',
+    ]) {
+      expect(masked).not.toContain(secret)
+    }
+    for (const secret of ['whsecret42', 'urlpass77', 'tokval55'])
+      expect(masked).not.toContain(secret)
+    expect(masked).toContain('"region": "eu"')
+    expect(masked).toContain('"plain": "nothing to hide"')
+    // A URL under an ordinary name keeps everything but its credentials.
+    expect(masked).toContain('"url": "https://me:…@h/x?token=…"')
+  })
+
+  it('saving masked text back restores every masked value, URL credentials included', () => {
+    expect(restoreMaskedSecrets(maskJsonSecrets(GLOBAL), GLOBAL)).toBe(GLOBAL)
+  })
+
+  it('masks passwords, DSNs and database URLs in .env', () => {
+    const text =
+      'DB_PWD=pw-one-1\nDATABASE_URL=postgres://u:dbpw2222@h/db\nSENTRY_DSN=https://k@o.io/1\nMODE=dev\n'
+    const masked = maskDotenvSecrets(text)
+    for (const secret of ['pw-one-1', 'dbpw2222', 'https://k@'])
+      expect(masked).not.toContain(secret)
+    expect(masked).toContain('MODE=dev')
+    expect(masked).toContain('DATABASE_URL=postgres://u:…@h/db')
+  })
+})

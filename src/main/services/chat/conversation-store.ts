@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Conversation, ConversationSummary } from '../../../shared/chat'
 import { chatIdSchema, conversationSchema } from '../../../shared/chat'
 import { writeFileAtomic } from '../config/atomic-write'
+import { ensurePrivateDir } from '../secrets/secrets-file'
 
 export const CONVERSATIONS_DIR = join('.mindx', 'conversations')
 
@@ -26,7 +27,7 @@ function summaryOf(conversation: Conversation): ConversationSummary {
 export class ConversationStore {
   readonly dir: string
 
-  constructor(workspace: string) {
+  constructor(private readonly workspace: string) {
     this.dir = join(workspace, CONVERSATIONS_DIR)
   }
 
@@ -67,6 +68,7 @@ export class ConversationStore {
         : turn,
     )
     const clean = conversationSchema.parse({ ...conversation, turns })
+    await ensurePrivateDir(this.workspace)
     await mkdir(this.dir, { recursive: true })
     await writeFileAtomic(this.pathOf(clean.id), JSON.stringify(clean, null, 2) + '\n')
     return summaryOf(clean)

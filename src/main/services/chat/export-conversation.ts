@@ -1,5 +1,6 @@
 // A conversation as Markdown or JSON for sharing: an allow-list of fields, so nothing key-like leaves.
 import type { Conversation, ConversationExport, ExportFormat } from '../../../shared/chat'
+import { redactSecrets } from '../../../shared/redaction'
 
 function slug(title: string): string {
   const base = title
@@ -31,13 +32,13 @@ function exportable(conversation: Conversation) {
                   used: {
                     provider: turn.used.provider,
                     model: turn.used.model,
-                    baseUrl: turn.used.baseUrl,
+                    baseUrl: turn.used.baseUrl === null ? null : redactSecrets(turn.used.baseUrl),
                   },
                 }
               : {}),
             ...(turn.metrics ? { metrics: { ...turn.metrics } } : {}),
             ...(turn.error
-              ? { error: { code: turn.error.code, message: turn.error.message } }
+              ? { error: { code: turn.error.code, message: redactSecrets(turn.error.message) } }
               : {}),
           },
     ),

@@ -5,6 +5,7 @@ import type { ConfigSourceFile } from '../../../shared/studio-config'
 import { listModelYamlFiles } from './model-yaml-layers'
 import { listJsonFiles, readConfigFile } from './read-config-file'
 import { maskDotenvSecrets, maskJsonSecrets, maskYamlSecrets } from './secret-masking'
+import { refusalOf } from './workspace-paths'
 
 export interface ListConfigSourcesOptions {
   root: string
@@ -37,6 +38,18 @@ export async function listConfigSources(
   ]
   return Promise.all(
     candidates.map(async ({ path, role }) => {
+      const refusal = await refusalOf(root, path)
+      if (refusal !== undefined) {
+        // A link out of the workspace or into .mindx/ is listed, never read.
+        const message = `links to ${refusal.realPath}, outside the workspace or inside .mindx/; not shown`
+        return {
+          path,
+          role,
+          exists: true,
+          text: '',
+          warning: { file: path, line: 1, column: 1, message },
+        }
+      }
       const text = await readConfigFile(path).catch(() => undefined)
       const warning = options.warnings.find((issue) => issue.file === path)
       const masked = text === undefined ? '' : MASKERS[role](text)

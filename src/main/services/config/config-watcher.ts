@@ -1,5 +1,5 @@
 // Watches one config file for changes made outside the app (another editor, git pull) and reports new text.
-import { watch, watchFile, unwatchFile } from 'node:fs'
+import { realpathSync, watch, watchFile, unwatchFile } from 'node:fs'
 import type { FSWatcher } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import { readConfigFile } from './read-config-file'
@@ -18,10 +18,21 @@ export interface WatchConfigFileOptions {
   pollMs?: number
 }
 
+/** The file itself and, when it is a symlink, what it points to (edits land there). */
+function watchedPaths(path: string): string[] {
+  try {
+    const real = realpathSync(path)
+    return real === path ? [path] : [path, real]
+  } catch {
+    return [path]
+  }
+}
+
 /**
  * Calls `onChange` with the file's new text ('' when it was deleted) whenever its content differs
  * from the last text reported. The folder is watched, not the file: atomic saves (temp + rename)
- * replace the file's inode, which a watch on the file itself would lose.
+ * replace the file's inode, which a watch on the file itself would lose. A symlinked file is
+ * watched in the link's folder and in its target's.
  */
 export function watchConfigFile(
   path: string,
@@ -50,16 +61,21 @@ export function watchConfigFile(
     )
   }
 
-  let watcher: FSWatcher | undefined
-  const name = basename(path)
-  try {
-    watcher = watch(dirname(path), { persistent: false }, (_event, file) => {
-      // Some platforms omit the name; then any change in the folder is checked.
-      if (file === null || String(file) === name) schedule()
-    })
-    watcher.on('error', () => undefined)
-  } catch {
-    watchFile(path, { interval: options.pollMs ?? 1000, persistent: false }, schedule)
+  const watchers: FSWatcher[] = []
+  const polled: string[] = []
+  for (const watched of watchedPaths(path)) {
+    const name = basename(watched)
+    try {
+      const watcher = watch(dirname(watched), { persistent: false }, (_event, file) => {
+        // Some platforms omit the name; then any change in the folder is checked.
+        if (file === null || String(file) === name) schedule()
+      })
+      watcher.on('error', () => undefined)
+      watchers.push(watcher)
+    } catch {
+      watchFile(watched, { interval: options.pollMs ?? 1000, persistent: false }, schedule)
+      polled.push(watched)
+    }
   }
 
   return {
@@ -67,8 +83,8 @@ export function watchConfigFile(
     close() {
       closed = true
       if (timer) clearTimeout(timer)
-      if (watcher) watcher.close()
-      else unwatchFile(path)
+      watchers.forEach((watcher) => watcher.close())
+      polled.forEach((watched) => unwatchFile(watched))
     },
   }
 }

@@ -4,12 +4,14 @@ import { applyEdits, modify } from 'jsonc-parser'
 import type { z } from 'zod'
 import { factoryConfigSchema } from '../../../shared/config-schema'
 import type { FactoryConfig } from '../../../shared/config-schema'
+import { baseUrlCredentialMessage, urlCredentialOf } from '../../../shared/redaction'
 import { writeFileAtomic } from './atomic-write'
 import { FACTORY_CONFIG_FILE_NAME } from './global-config'
 import { parseJsonDocument, parseJsonText } from './json-text'
 import type { JsonPath } from './json-text'
 import { readConfigFile } from './read-config-file'
 import { ConfigFileError } from './types'
+import { confineToWorkspace } from './workspace-paths'
 import type { FactoryConfigFile, GlobalConfig } from './types'
 
 export const FACTORY_CONFIG_PATH_KEY = 'llm.factory_config_path'
@@ -18,8 +20,14 @@ export const FACTORY_CONFIG_PATH_KEY = 'llm.factory_config_path'
  * `llm.factory_config_path` from global config (relative paths against the workspace root, not
  * the process's cwd as in mindX), else `<root>/data/config/llm_factory_config.json`.
  * An empty string means "not set", as the shipped examples use "" for unset settings.
+ * Whatever layer sets it, its real path must stay inside the workspace and out of `.mindx/`
+ * (PathOutsideWorkspaceError otherwise): a saved value must never make the app read keys or
+ * overwrite a file elsewhere.
  */
-export function resolveFactoryConfigPath(root: string, global: GlobalConfig): string {
+export async function resolveFactoryConfigPath(
+  root: string,
+  global: GlobalConfig,
+): Promise<string> {
   const workspace = resolve(root)
   const configured = global.get(FACTORY_CONFIG_PATH_KEY)
   if (configured === undefined || configured.value === '') {
@@ -29,7 +37,27 @@ export function resolveFactoryConfigPath(root: string, global: GlobalConfig): st
     const message = `${FACTORY_CONFIG_PATH_KEY} must be a path string, not ${JSON.stringify(configured.value)}`
     throw new ConfigFileError({ file: configured.origin, line: 1, column: 1, message })
   }
-  const path = configured.value
+  const path = absoluteIn(workspace, configured.value)
+  const what = `${FACTORY_CONFIG_PATH_KEY} (set in ${configured.origin})`
+  return confineToWorkspace(workspace, path, what)
+}
+
+/** Refuses factory json text that would move the factory json out of the workspace once saved. */
+export async function checkFactoryConfigPathIn(
+  root: string,
+  data: FactoryConfig,
+  file: string,
+): Promise<void> {
+  const llm: unknown = data['llm']
+  if (typeof llm !== 'object' || llm === null) return
+  const configured: unknown = (llm as Record<string, unknown>)['factory_config_path']
+  if (typeof configured !== 'string' || configured === '') return
+  const workspace = resolve(root)
+  const what = `${FACTORY_CONFIG_PATH_KEY} (in ${file})`
+  await confineToWorkspace(workspace, absoluteIn(workspace, configured), what)
+}
+
+function absoluteIn(workspace: string, path: string): string {
   return isAbsolute(path) ? resolve(path) : resolve(workspace, path)
 }
 
@@ -79,8 +107,37 @@ export async function saveFactoryConfigText(
 ): Promise<FactoryConfigFile> {
   const file = resolve(path)
   const data = parseFactoryConfigText(text, file)
+  refuseBaseUrlCredentials(text, file)
   await writeFileAtomic(file, text, { keepBackup: true })
   return { path: file, exists: true, data, text }
+}
+
+const BASE_URL_KEY = /^base_?url(_override)?$/i
+
+/** The first base URL in `value` that carries a credential, with where it is. */
+function baseUrlCredential(
+  value: unknown,
+  path: JsonPath,
+): { path: JsonPath; credential: string } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  for (const [key, child] of Object.entries(value)) {
+    const at = [...path, Array.isArray(value) ? Number(key) : key]
+    const credential =
+      typeof child === 'string' && BASE_URL_KEY.test(key) ? urlCredentialOf(child) : undefined
+    if (credential !== undefined) return { path: at, credential }
+    const nested = baseUrlCredential(child, at)
+    if (nested) return nested
+  }
+  return undefined
+}
+
+/** A key never goes into a base URL (it would show wherever the URL does): refused at line:col. */
+function refuseBaseUrlCredentials(text: string, file: string): void {
+  const document = parseJsonDocument(text, file)
+  const found = baseUrlCredential(document.value, [])
+  if (found === undefined) return
+  const message = `${formatPath(found.path)}: ${baseUrlCredentialMessage(found.credential)}`
+  throw new ConfigFileError({ file, ...document.locate(found.path), message })
 }
 
 export interface EditFactoryConfigOptions {

@@ -7,8 +7,10 @@ import { parseJsonDocument } from './json-text'
 import { deepMerge, isJsonObject, valuesAt } from './json-layers'
 import type { JsonLayer, JsonObject } from './json-layers'
 import { readModelYamlLayers } from './model-yaml-layers'
-import { listJsonFiles, readConfigFile } from './read-config-file'
+import { listJsonFiles } from './read-config-file'
 import { ConfigFileError } from './types'
+import type { LayerReadOptions } from './workspace-paths'
+import { readInsideWorkspace } from './workspace-paths'
 import type { ConfigIssue, ConfigValue, GlobalConfig } from './types'
 
 /** The factory's own file: in data/config it is read strictly, never skipped with a warning. */
@@ -34,15 +36,16 @@ export async function loadGlobalConfig(options: LoadGlobalConfigOptions): Promis
   const configDir = join(root, 'data', 'config')
   for (const name of await listJsonFiles(configDir)) {
     const strict = name === FACTORY_CONFIG_FILE_NAME
-    const layer = await readJsonLayer(join(configDir, name), { strict, warnings })
+    const layer = await readJsonLayer(join(configDir, name), { root, strict, warnings })
     if (layer !== undefined) layers.push(layer)
   }
   layers.push(...(await readModelYamlLayers(root, warnings)))
-  const legacy = await readJsonLayer(join(root, 'mindx_config.json'), { strict: false, warnings })
+  const legacyFile = join(root, 'mindx_config.json')
+  const legacy = await readJsonLayer(legacyFile, { root, strict: false, warnings })
   if (legacy !== undefined) layers.push(legacy)
 
   const dotenvFile = join(root, '.env')
-  const dotenvText = await readConfigFile(dotenvFile)
+  const dotenvText = await readInsideWorkspace(dotenvFile, { root, strict: false, warnings })
   // dotenv.parse only parses: process.env is never touched.
   const dotenv = dotenvText === undefined ? {} : parseDotenv(dotenvText)
   const files = layers.map((layer) => layer.file)
@@ -56,9 +59,9 @@ export async function loadGlobalConfig(options: LoadGlobalConfigOptions): Promis
  */
 async function readJsonLayer(
   file: string,
-  options: { strict: boolean; warnings: ConfigIssue[] },
+  options: LayerReadOptions,
 ): Promise<JsonLayer | undefined> {
-  const text = await readConfigFile(file)
+  const text = await readInsideWorkspace(file, options)
   if (text === undefined) return undefined
   try {
     const document = parseJsonDocument(text, file)

@@ -9,6 +9,7 @@ export {
   resolveFactoryConfigPath,
   saveFactoryConfigText,
   editFactoryConfig,
+  checkFactoryConfigPathIn,
   FACTORY_CONFIG_PATH_KEY,
 } from './factory-config'
 export type { EditFactoryConfigOptions } from './factory-config'

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { MindxProviderEntry, ProviderRateLimits } from '../../../shared/providers'
 import { parseJsonText } from './json-text'
 import { isJsonObject } from './json-layers'
-import { readConfigFile } from './read-config-file'
+import { readInsideWorkspace } from './workspace-paths'
 
 export const PROVIDER_REGISTRY_FILE_NAME = 'provider_registry.json'
 
@@ -30,7 +30,8 @@ export async function readMindxProviderRegistry(
   root: string,
 ): Promise<ReadonlyMap<string, MindxProviderEntry>> {
   const file = join(root, 'data', 'config', PROVIDER_REGISTRY_FILE_NAME)
-  const text = await readConfigFile(file)
+  // A link out of the workspace is not read (global config already warns about it).
+  const text = await readInsideWorkspace(file, { root, strict: false, warnings: [] })
   const entries = new Map<string, MindxProviderEntry>()
   if (text === undefined) return entries
   let data: unknown

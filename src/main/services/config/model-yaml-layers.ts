@@ -3,7 +3,8 @@ import { basename, join } from 'node:path'
 import type { Document } from 'yaml'
 import { isJsonObject } from './json-layers'
 import type { JsonLayer, JsonObject } from './json-layers'
-import { listFilesEndingWith, readConfigFile } from './read-config-file'
+import { listFilesEndingWith } from './read-config-file'
+import { readInsideWorkspace } from './workspace-paths'
 import type { ConfigIssue } from './types'
 
 const YAML_SUFFIX = '.yaml'
@@ -29,7 +30,7 @@ export async function readModelYamlLayers(
   const { parseDocument } = await import('yaml')
   const layers: JsonLayer[] = []
   for (const file of files) {
-    const text = await readConfigFile(file)
+    const text = await readInsideWorkspace(file, { root, strict: false, warnings })
     if (text === undefined) continue
     const stem = basename(file, YAML_SUFFIX)
     let data: JsonObject | undefined

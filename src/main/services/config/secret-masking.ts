@@ -2,11 +2,17 @@
 import { applyEdits, findNodeAtLocation, modify, parseTree } from 'jsonc-parser'
 import type { Node as JsonNode } from 'jsonc-parser'
 import { maskSecret } from '../../../shared/llm'
+import { redactSecrets } from '../../../shared/redaction'
 import { secretRefName } from '../secrets/types'
 import type { JsonPath } from './json-text'
 
-/** Property names whose string values are credentials (api_key_override, token, Authorization…). */
-const SECRET_NAME = /(api[_-]?key|token|secret|password|passwd|authorization|credential)/i
+/**
+ * Property names whose string values are credentials: api_key_override, token, Authorization,
+ * password/pwd, private_key, access_key, a DSN or connection string, a webhook URL (its path is
+ * the secret).
+ */
+const SECRET_NAME =
+  /(api[_-]?key|token|secret|passw(or)?d|^pwd$|_pwd$|authorization|credential|private[_-]?key|access[_-]?key|dsn|connection[_-]?string|webhook)/i
 
 function isSecretPath(path: JsonPath): boolean {
   const name = path.at(-1)
@@ -26,13 +32,25 @@ function isPlainSecret(value: unknown): value is string {
   )
 }
 
-interface SecretSpot {
+/**
+ * What `value` at `path` is shown as, or undefined when it is not secret: a credential-named value
+ * is masked whole; any other string loses only the credentials inside it (`postgres://u:…@h`,
+ * `?key=…`, a `gsk_…` key).
+ */
+function maskedValue(path: JsonPath, value: unknown): string | undefined {
+  if (isSecretPath(path) && isPlainSecret(value)) return maskedForm(value)
+  if (typeof value !== 'string') return undefined
+  const redacted = redactSecrets(value)
+  return redacted === value ? undefined : redacted
+}
+
+interface StringSpot {
   path: JsonPath
   node: JsonNode
 }
 
-function secretSpots(root: JsonNode | undefined): SecretSpot[] {
-  const spots: SecretSpot[] = []
+function stringSpots(root: JsonNode | undefined): StringSpot[] {
+  const spots: StringSpot[] = []
   const walk = (node: JsonNode, path: JsonPath) => {
     if (node.type === 'object') {
       for (const property of node.children ?? []) {
@@ -42,7 +60,7 @@ function secretSpots(root: JsonNode | undefined): SecretSpot[] {
       }
     } else if (node.type === 'array') {
       ;(node.children ?? []).forEach((child, i) => walk(child, [...path, i]))
-    } else if (node.type === 'string' && isSecretPath(path) && isPlainSecret(node.value)) {
+    } else if (node.type === 'string') {
       spots.push({ path, node })
     }
   }
@@ -57,12 +75,12 @@ export function maskedForm(value: string): string {
 
 /** `text` with every key-like string value masked; text that is not JSON comes back unchanged. */
 export function maskJsonSecrets(text: string): string {
-  const root = parseTree(text)
   let out = text
   // From the end backwards so earlier offsets stay valid.
-  for (const { node } of secretSpots(root).reverse()) {
-    const masked = JSON.stringify(maskedForm(String(node.value)))
-    out = out.slice(0, node.offset) + masked + out.slice(node.offset + node.length)
+  for (const { path, node } of stringSpots(parseTree(text)).reverse()) {
+    const masked = maskedValue(path, node.value)
+    if (masked === undefined) continue
+    out = out.slice(0, node.offset) + JSON.stringify(masked) + out.slice(node.offset + node.length)
   }
   return out
 }
@@ -75,18 +93,23 @@ export function restoreMaskedSecrets(incoming: string, onDisk: string): string {
   const diskRoot = parseTree(onDisk)
   if (diskRoot === undefined) return incoming
   let out = incoming
-  for (const { path, node } of secretSpots(parseTree(incoming))) {
+  for (const { path, node } of stringSpots(parseTree(incoming))) {
     const original = findNodeAtLocation(diskRoot, path)?.value as unknown
-    if (!isPlainSecret(original) || maskedForm(original) !== node.value) continue
+    if (typeof original !== 'string' || original === node.value) continue
+    if (maskedValue(path, original) !== node.value) continue
     out = applyEdits(out, modify(out, path, original, {}))
   }
   return out
 }
 
 const DOTENV_LINE = /^(\s*(?:export\s+)?)([A-Za-z_][A-Za-z0-9_.]*)(\s*=\s*)(.*)$/
-const DOTENV_SECRET_NAME = /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|AUTH|CREDENTIAL)/i
+const DOTENV_SECRET_NAME =
+  /(KEY|TOKEN|SECRET|PASSWORD|PASSWD|PWD|AUTH|CREDENTIAL|DSN|CONNECTION_STRING|WEBHOOK)/i
 
-/** A .env file with the values of key-like variables masked (quotes dropped from masked values). */
+/**
+ * A .env file with the values of key-like variables masked (quotes dropped from masked values),
+ * and credentials inside any other value (a database URL's password) removed.
+ */
 export function maskDotenvSecrets(text: string): string {
   return text
     .split('\n')
@@ -95,8 +118,10 @@ export function maskDotenvSecrets(text: string): string {
       if (!match) return line
       const [, lead = '', name = '', eq = '', raw = ''] = match
       const value = raw.trim().replace(/^(['"])(.*)\1$/, '$2')
-      if (!DOTENV_SECRET_NAME.test(name) || value === '') return line
-      return `${lead}${name}${eq}${maskedForm(value)}`
+      if (value === '') return line
+      if (DOTENV_SECRET_NAME.test(name)) return `${lead}${name}${eq}${maskedForm(value)}`
+      const redacted = redactSecrets(value)
+      return redacted === value ? line : `${lead}${name}${eq}${redacted}`
     })
     .join('\n')
 }

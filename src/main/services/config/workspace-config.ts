@@ -20,6 +20,6 @@ export async function loadWorkspaceConfig(
     loadGlobalConfig({ root, env: options.env }),
     readMindxProviderRegistry(root),
   ])
-  const factory = await loadFactoryConfig(resolveFactoryConfigPath(root, global))
+  const factory = await loadFactoryConfig(await resolveFactoryConfigPath(root, global))
   return { root, global, factory, mindxProviders }
 }

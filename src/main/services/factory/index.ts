@@ -3,6 +3,7 @@ import { mergeCatalog } from '../catalog'
 import { loadWorkspaceConfig } from '../config'
 import type { WorkspaceConfig } from '../config/types'
 import { maskSecret } from '../../../shared/llm'
+import { redactSecrets } from '../../../shared/redaction'
 import type { ResolutionView, SkippedProvider } from '../../../shared/resolution'
 import type { IdentityTokenSource } from '../providers/identity-token'
 import type { ProviderRegistry } from '../providers/registry'
@@ -124,7 +125,7 @@ export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
       protocol: fields.descriptor.protocol,
       model: fields.model.value,
       apiKey: maskSecret(fields.apiKey.value),
-      baseUrl: fields.baseUrl.value,
+      baseUrl: fields.baseUrl.value === null ? null : redactSecrets(fields.baseUrl.value),
       handler: handlerClass,
       fallbackReason,
       sources: {

@@ -6,6 +6,7 @@ import type { ResolvedField } from '../../../shared/llm'
 import { maskSecret } from '../../../shared/llm'
 import type { ProviderDescriptor } from '../../../shared/providers'
 import { builtInProvider } from '../../../shared/providers'
+import { redactSecrets } from '../../../shared/redaction'
 import type { WorkspaceConfig } from '../config/types'
 import type { ProviderRegistry } from '../providers/registry'
 import { secretRefName } from '../secrets/types'
@@ -224,7 +225,8 @@ function resolveBaseUrl(
       value: d.defaultBaseUrl,
     })
   }
-  return pickFirst(candidates, (v) => v ?? 'SDK default')
+  // A URL with a credential in it (user:pass@, ?key=) is shown without it.
+  return pickFirst(candidates, (v) => (v === null ? 'SDK default' : redactSecrets(v)))
 }
 
 /** Every place global config sets `key`, as candidates in its own precedence order. */

@@ -6,6 +6,7 @@ import type { SavedOllamaHost } from '../../../shared/ollama'
 import { hostUrlSchema, savedHostSchema } from '../../../shared/ollama'
 import { writeFileAtomic } from '../config/atomic-write'
 import { ConfigFileError } from '../config/types'
+import { ensurePrivateDir } from '../secrets/secrets-file'
 
 export const SAVED_HOSTS_FILE = join('.mindx', 'ollama-hosts.json')
 
@@ -62,6 +63,7 @@ export async function writeSavedHosts(
   file: SavedHostsFile,
 ): Promise<SavedHostsFile> {
   const clean = dedupe(file)
+  await ensurePrivateDir(workspace)
   await writeFileAtomic(savedHostsPath(workspace), JSON.stringify(clean, null, 2) + '\n')
   return clean
 }

@@ -6,7 +6,7 @@ import type {
   ConfigValidation,
 } from '../../../shared/studio-config'
 import type { ResolutionView } from '../../../shared/resolution'
-import { errorMessage } from '../../platform/app-api'
+import { AppError, errorMessage } from '../../platform/app-api'
 import { getAppApi } from '../../platform/current-api'
 import type { Loadable } from '../../stores/shell-store'
 import { useShellStore } from '../../stores/shell-store'
@@ -47,6 +47,7 @@ export function isDirty(state: Pick<ConfigState, 'base' | 'draft'>): boolean {
 }
 
 let validateTimer: ReturnType<typeof setTimeout> | undefined
+let pendingEdits: Promise<void> = Promise.resolve()
 const VALIDATE_DELAY_MS = 200
 
 export const useConfigStore = create<ConfigState>()((set, get) => {
@@ -63,6 +64,14 @@ export const useConfigStore = create<ConfigState>()((set, get) => {
           () => undefined,
         )
     }, VALIDATE_DELAY_MS)
+  }
+  const showTheirs = async () => {
+    try {
+      const theirs = await getAppApi().config.read()
+      if (theirs.revision !== get().incoming?.revision) set({ incoming: theirs })
+    } catch {
+      // The save error already says what happened; the banner needs the file, which is gone.
+    }
   }
   const afterDiskChange = () => {
     void get().loadResolution()
@@ -101,23 +110,33 @@ export const useConfigStore = create<ConfigState>()((set, get) => {
       validateSoon()
     },
 
-    async applyEdit(path, value) {
-      try {
-        const { text } = await getAppApi().config.applyEdit({
-          text: get().draft,
-          path,
-          ...(value === undefined ? {} : { value }),
-        })
-        get().setDraft(text)
-      } catch (error) {
-        set({ saveError: errorMessage(error) })
-      }
+    applyEdit(path, value) {
+      // One at a time, each on the draft the previous one left: two quick form edits (a field,
+      // then a reorder) must not both start from the same text and lose the first.
+      pendingEdits = pendingEdits.then(async () => {
+        try {
+          const { text } = await getAppApi().config.applyEdit({
+            text: get().draft,
+            path,
+            ...(value === undefined ? {} : { value }),
+          })
+          get().setDraft(text)
+        } catch (error) {
+          set({ saveError: errorMessage(error) })
+        }
+      })
+      return pendingEdits
     },
 
     async save() {
+      // A form edit still on its way belongs in this save.
+      await pendingEdits
+      const { base } = get()
+      if (base.state !== 'ready') return false
       set({ saving: true, saveError: null, notice: null })
       try {
-        const doc = await getAppApi().config.save({ text: get().draft })
+        const text = get().draft
+        const doc = await getAppApi().config.save({ text, baseRevision: base.value.revision })
         set({ base: { state: 'ready', value: doc }, draft: doc.text, incoming: null })
         set({ saving: false, notice: 'Saved. The previous version is kept as .bak next to it.' })
         validateSoon()
@@ -125,6 +144,8 @@ export const useConfigStore = create<ConfigState>()((set, get) => {
         return true
       } catch (error) {
         set({ saving: false, saveError: errorMessage(error) })
+        // The file changed since it was read: offer keep mine / take theirs / diff against it.
+        if (error instanceof AppError && error.code === 'conflict') await showTheirs()
         return false
       }
     },
@@ -138,7 +159,12 @@ export const useConfigStore = create<ConfigState>()((set, get) => {
 
     diskChanged(doc) {
       const state = get()
-      if (state.base.state !== 'ready' || doc.text === state.base.value.text) return
+      if (state.base.state !== 'ready' || doc.revision === state.base.value.revision) return
+      if (doc.text === state.base.value.text) {
+        // Only a masked value (a key) changed: nothing to show, but the next save builds on it.
+        set({ base: { state: 'ready', value: doc } })
+        return
+      }
       afterDiskChange()
       if (!isDirty(state) || doc.text === state.draft) {
         set({ base: { state: 'ready', value: doc }, draft: doc.text, incoming: null })
