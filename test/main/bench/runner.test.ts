@@ -103,6 +103,7 @@ describe('runBench', () => {
     const handler: BenchStreamer = {
       // eslint-disable-next-line require-yield -- fails before its first delta, as a 429 does
       async *streamText() {
+        await Promise.resolve()
         throw new LlmError({ code: 'rate_limit', message: 'Too many requests.' })
       },
     }
@@ -124,6 +125,7 @@ describe('runBench', () => {
     const handler: BenchStreamer = {
       // eslint-disable-next-line require-yield -- the factory rejects after the stream ends
       async *streamText() {
+        await Promise.resolve()
         throw new LlmError({ code: 'invalid_json', message: 'not JSON', text: '{"name": ' })
       },
     }

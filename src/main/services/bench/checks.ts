@@ -24,7 +24,7 @@ function schemaFor(check: Extract<BenchCheck, { type: 'json_schema' }>): z.ZodTy
   let compiled = compiledSchemas.get(check.schema)
   if (compiled === undefined) {
     try {
-      compiled = z.fromJSONSchema(check.schema as Parameters<typeof z.fromJSONSchema>[0])
+      compiled = z.fromJSONSchema(check.schema)
     } catch (error) {
       compiled = error instanceof Error ? error : new Error(String(error))
     }
