@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { LLM_ERROR_CODES } from './llm'
 import type { ResolutionView } from './resolution'
+import { benchEvents, benchMethods } from './bench-contract'
 import { chatEvents, chatMethods } from './chat-contract'
 import { studioEvents, studioMethods } from './studio-contract'
 import type {
@@ -204,6 +205,7 @@ export const methods = {
   },
   ...chatMethods,
   ...studioMethods,
+  ...benchMethods,
 } as const satisfies Record<`${string}:${string}`, AnyMethodSpec>
 
 // ---------------------------------------------------------------------------------------------
@@ -216,6 +218,7 @@ export const events = {
   'ollama:pullProgress': payload<OllamaPull>(),
   ...chatEvents,
   ...studioEvents,
+  ...benchEvents,
 } as const satisfies Record<`${string}:${string}`, TypeTag<unknown>>
 
 // ---------------------------------------------------------------------------------------------
