@@ -4,6 +4,7 @@ import type { LlmFactory } from '../main/services/factory'
 import { ConfigFileError } from '../main/services/config/types'
 import { FileSecretStore } from '../main/services/secrets'
 import type { CliArgs } from './args'
+import { benchCommand } from './bench-command'
 import { parseCliArgs, USAGE, UsageError } from './args'
 import { formatCatalog, formatModels, formatResolution } from './format'
 
@@ -64,6 +65,8 @@ export async function runCli(
       }
       case 'generate':
         return await generate(factory, args, handlerArgs, io, signal)
+      case 'bench':
+        return await benchCommand(factory, args, env.INIT_CWD ?? cwd, io, signal)
     }
   } catch (err) {
     return reportFailure(err, args.json, io)
