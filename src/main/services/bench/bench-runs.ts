@@ -12,7 +12,7 @@ import type { LlmFactory } from '../factory'
 import { BenchRunStore } from './run-store'
 import type { BenchJob, RunnerTarget } from './runner'
 import { caseIdOf, planJobs, runBench } from './runner'
-import { summarizeRun } from './stats'
+import { summarizeRun } from '../../../shared/bench-stats'
 
 export interface BenchRunSink {
   progress(event: BenchProgressEvent): void

@@ -1,5 +1,5 @@
 // Per-model summaries of a run's calls: median, p90 and spread of each metric; pass, JSON and error rates.
-import type { BenchCall, MetricStats, ModelSummary } from '../../../shared/bench'
+import type { BenchCall, MetricStats, ModelSummary } from './bench'
 
 /** The q-quantile by linear interpolation between the closest ranks (q in 0…1). */
 export function quantile(sorted: readonly number[], q: number): number {
