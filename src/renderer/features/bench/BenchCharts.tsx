@@ -107,6 +107,7 @@ function Scatter({ summaries }: { summaries: ModelSummary[] }) {
       options: {
         width,
         height: HEIGHT,
+        legend: { live: false },
         scales: {
           x: { time: false, range: (_u, _min, max) => [0, Math.max(1, max) * 1.15] },
           y: { range: [0, 105] },

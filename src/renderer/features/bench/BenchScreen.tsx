@@ -101,13 +101,13 @@ export function BenchScreen() {
         <div className="bench-main">
           <SuiteEditor />
           <RunPanel />
-          {compare ? (
-            <CompareView runs={compare} onClose={() => useBenchStore.getState().closeCompare()} />
-          ) : (
-            <ResultsPanel />
-          )}
         </div>
       </div>
+      {compare ? (
+        <CompareView runs={compare} onClose={() => useBenchStore.getState().closeCompare()} />
+      ) : (
+        <ResultsPanel />
+      )}
     </section>
   )
 }
