@@ -2,6 +2,7 @@
 import { create } from 'zustand'
 import type {
   BenchCall,
+  BenchFinishedEvent,
   BenchProgressEvent,
   BenchRun,
   BenchRunListItem,
@@ -86,6 +87,11 @@ let validateTimer: ReturnType<typeof setTimeout> | undefined
 // Calls arriving between two frames are applied together: a fast run must not re-render per call.
 let pendingCalls: BenchCall[] = []
 let frame: number | null = null
+// A fast run's first events can arrive before bench:start has answered with the run's id: they are
+// kept until it has, then applied (dropping them would lose results).
+type EarlyEvent =
+  { kind: 'progress'; event: BenchProgressEvent } | { kind: 'finished'; event: BenchFinishedEvent }
+let early: EarlyEvent[] = []
 
 function fileNameOf(doc: SuiteDocument): string {
   return doc.file.split(/[\\/]/).pop() ?? 'suite.yaml'
@@ -218,6 +224,7 @@ export const useBenchStore = create<BenchState>()((set, get) => {
       const draft = get().draft
       if (!draft || get().progress) return
       pendingCalls = []
+      early = []
       set({ busy: true, notice: null, compare: null, proposal: null })
       try {
         const run = await getAppApi().bench.start({
@@ -225,7 +232,13 @@ export const useBenchStore = create<BenchState>()((set, get) => {
           format: draft.format,
           suiteId: draft.id,
         })
-        set({ run, progress: { done: 0, total: run.total, current: [] } })
+        set({ run, progress: { done: 0, total: run.total, current: [] }, busy: false })
+        const mine = early.filter((e) => e.event.runId === run.id)
+        early = []
+        for (const e of mine) {
+          if (e.kind === 'progress') get().onProgress(e.event)
+          else get().onFinished(e.event.runId, e.event.status, e.event.message)
+        }
       } catch (error) {
         fail(error)
       } finally {
@@ -304,14 +317,21 @@ export const useBenchStore = create<BenchState>()((set, get) => {
     },
     dismissProposal: () => set({ proposal: null }),
     onProgress(event) {
-      if (get().run?.id !== event.runId) return
+      if (get().run?.id !== event.runId) {
+        if (get().busy) early.push({ kind: 'progress', event })
+        return
+      }
       set({ progress: { done: event.done, total: event.total, current: event.current } })
       if (event.calls.length === 0) return
       pendingCalls.push(...event.calls)
       frame ??= requestAnimationFrame(flushCalls)
     },
     onFinished(runId, status, message) {
-      if (get().run?.id !== runId) return
+      if (get().run?.id !== runId) {
+        const event = { runId, status, ...(message ? { message } : {}) }
+        if (get().busy) early.push({ kind: 'finished', event })
+        return
+      }
       if (frame !== null) cancelAnimationFrame(frame)
       flushCalls()
       const run = get().run!
