@@ -2,29 +2,17 @@
 // Chromium (serve mode) and reports long tasks against the same answer opened at once, and the idle page.
 import { chromium } from '@playwright/test'
 import type { Page } from '@playwright/test'
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createInterface } from 'node:readline'
+import { CHROMIUM, line, measure, recordLongTasks, startServe } from './browser-measure'
 
 const TOKENS = Number(process.env.BENCH_STREAM_TOKENS ?? 50_000)
 /** The Mock sends 8 characters (2 tokens) per chunk; 1 ms apart is a fast provider's pace. */
 const CHUNK_DELAY_MS = Number(process.env.BENCH_STREAM_CHUNK_DELAY_MS ?? 1)
-const CHROMIUM = process.env.MINDX_CHROMIUM ?? '/usr/bin/chromium'
 const TOKEN = 'bench-renderer-token'
-const ROOT = join(import.meta.dirname, '..')
 const LAST_LINE = 'End of the benchmark answer.'
-
-interface LongTasks {
-  count: number
-  totalMs: number
-  maxMs: number
-  /** The longest wait between two animation frames: what a person feels as a freeze. */
-  maxFrameGapMs: number
-  wallMs: number
-}
 
 /** Markdown a model might write: paragraphs, lists and code; the Mock counts ~4 characters a token. */
 function longMarkdown(tokens: number): string {
@@ -41,20 +29,6 @@ function longMarkdown(tokens: number): string {
     chars += part.length + 2
   }
   return `${parts.join('\n\n')}\n\n${LAST_LINE}`
-}
-
-async function startServe(workspace: string): Promise<{ url: string; stop: () => void }> {
-  const serve = spawn(
-    'npm',
-    ['run', '--silent', 'serve', '--', '--workspace', workspace, '--port', '0', '--token', TOKEN],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], detached: true },
-  )
-  const lines = createInterface({ input: serve.stdout })
-  const url = await new Promise<string>((resolve, reject) => {
-    lines.on('line', (line) => line.startsWith('http') && resolve(line.trim()))
-    serve.on('exit', (code) => reject(new Error(`serve exited with ${code}`)))
-  })
-  return { url, stop: () => serve.pid && process.kill(-serve.pid, 'SIGTERM') }
 }
 
 /**
@@ -77,44 +51,6 @@ async function answerRendered(page: Page): Promise<void> {
   throw new Error('the answer did not finish rendering within 120 s')
 }
 
-/** Runs `work` while recording long tasks and frame gaps in the page. */
-async function measure(page: Page, work: () => Promise<void>): Promise<LongTasks> {
-  // In-page code goes as text: tsx would wrap named functions in a helper the page does not have.
-  await page.evaluate(`(() => {
-    const bench = { start: performance.now(), gaps: 0, stop: false }
-    window.__bench = bench
-    let last = performance.now()
-    function tick(now) {
-      bench.gaps = Math.max(bench.gaps, now - last)
-      last = now
-      if (!bench.stop) requestAnimationFrame(tick)
-    }
-    requestAnimationFrame(tick)
-  })()`)
-  await work()
-  await page.waitForTimeout(300) // long-task entries arrive after the task
-  return page.evaluate(() => {
-    const w = window as unknown as {
-      __bench: { start: number; gaps: number; stop: boolean }
-      __longtasks: { start: number; duration: number }[]
-    }
-    w.__bench.stop = true
-    const end = performance.now()
-    const tasks = w.__longtasks.filter((t) => t.start >= w.__bench.start && t.start <= end)
-    return {
-      count: tasks.length,
-      totalMs: tasks.reduce((sum, t) => sum + t.duration, 0),
-      maxMs: Math.max(0, ...tasks.map((t) => t.duration)),
-      maxFrameGapMs: w.__bench.gaps,
-      wallMs: end - w.__bench.start,
-    }
-  })
-}
-
-function line(name: string, m: LongTasks): string {
-  return `${name}: ${m.count} long tasks, ${m.totalMs.toFixed(0)} ms total, max ${m.maxMs.toFixed(0)} ms, longest frame gap ${m.maxFrameGapMs.toFixed(0)} ms, over ${(m.wallMs / 1000).toFixed(1)} s`
-}
-
 async function main(): Promise<void> {
   if (!existsSync(CHROMIUM)) {
     console.log(`renderer stream: skipped (no Chromium at ${CHROMIUM}; set MINDX_CHROMIUM)`)
@@ -125,19 +61,14 @@ async function main(): Promise<void> {
     join(workspace, 'mindx_config.json'),
     JSON.stringify({ llm: { mock: { chunk_delay_ms: CHUNK_DELAY_MS } } }),
   )
-  const server = await startServe(workspace)
+  const server = await startServe(workspace, TOKEN)
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
   })
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    await page.addInitScript(`
-      window.__longtasks = []
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration })
-      }).observe({ type: 'longtask', buffered: true })
-    `)
+    await recordLongTasks(page)
     await page.goto(server.url)
     await page.getByRole('button', { name: 'Playground', exact: true }).click()
     await page.getByRole('combobox', { name: 'Provider', exact: true }).selectOption('mock')

@@ -2,6 +2,7 @@
 import { Ollama } from 'ollama'
 import { createLlmFactory } from '../src/main/services/factory'
 import { measureCliStartup } from './cli-startup'
+import { benchRunnerFigures } from './bench-runner'
 import { startFakeOllama } from '../test/fakes/ollama-server'
 import { makeWorkspace } from '../test/helpers/workspace'
 
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
 
   await fake.close()
   figures.push(measureCliStartup())
+  figures.push(...(await benchRunnerFigures()))
 
   for (const f of figures) {
     const verdict = f.value <= f.target ? 'ok' : 'OVER TARGET'

@@ -2,7 +2,14 @@
 export const E2E_TOKEN = 'e2e-token-mindx-studio'
 export const E2E_DEFAULT_MODEL = 'llama-3.3-70b-versatile'
 export const E2E_OLLAMA_VERSION = '0.6.0-e2e'
-export const NAV_ITEMS = ['Providers', 'Config', 'Cloud Run models', 'Playground', 'Local models']
+export const NAV_ITEMS = [
+  'Providers',
+  'Config',
+  'Cloud Run models',
+  'Playground',
+  'Local models',
+  'Bench',
+]
 
 /** Specs reach the fake control (e2e/web/fake-control.ts) on the serve port plus this. */
 export const E2E_CONTROL_PORT_OFFSET = 1

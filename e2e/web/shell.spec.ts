@@ -52,7 +52,7 @@ test('every nav item shows its screen', async ({ page }) => {
   }
 })
 
-test('Ctrl+1…5 switch screens and focus the heading', async ({ page }) => {
+test('Ctrl+1…6 switch screens and focus the heading', async ({ page }) => {
   await openApp(page)
   for (const [index, name] of NAV_ITEMS.entries()) {
     await page.keyboard.press(`Control+${index + 1}`)

@@ -1,9 +1,10 @@
 // Parses and validates the CLI's arguments (node:util parseArgs + zod); bad input is a UsageError.
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
+import { modelRefSchema } from '../shared/bench'
 import { providerNameSchema } from '../shared/providers'
 
-export const COMMANDS = ['resolve', 'providers', 'generate', 'catalog', 'models'] as const
+export const COMMANDS = ['resolve', 'providers', 'generate', 'catalog', 'models', 'bench'] as const
 export type Command = (typeof COMMANDS)[number]
 
 export const USAGE = `Usage: npm run --silent cli -- <command> [options]
@@ -14,6 +15,7 @@ Commands:
   generate   send a prompt (--prompt TEXT, or stdin) and print the answer
   catalog    the merged Cloud Run friendly Ollama catalog
   models     models installed on the Ollama host
+  bench      run a prompt suite across models (--suite FILE); results on stdout, progress on stderr
 
 Options:
   --workspace DIR      workspace folder (default: $MINDX_WORKSPACE, else the current directory)
@@ -23,7 +25,9 @@ Options:
   --base-url URL       provider base URL (proxies, gateways, remote Ollama)
   --json               machine-readable output: exactly one JSON object on stdout
   generate only:
-  --prompt TEXT  --system TEXT  --max-tokens N  --temperature T (0-2)  --json-mode  --stream`
+  --prompt TEXT  --system TEXT  --max-tokens N  --temperature T (0-2)  --json-mode  --stream
+  bench only:
+  --suite FILE  --models p/m,…  --repeat N  --concurrency N  --csv (one row per call)`
 
 export class UsageError extends Error {
   override name = 'UsageError'
@@ -44,6 +48,11 @@ const cliSchema = z.object({
   temperature: z.coerce.number().min(0).max(2).optional(),
   jsonMode: z.boolean(),
   stream: z.boolean(),
+  suite: z.string().min(1).optional(),
+  models: z.array(modelRefSchema).optional(),
+  repeat: z.coerce.number().int().min(1).max(1000).optional(),
+  concurrency: z.coerce.number().int().min(1).max(64).optional(),
+  csv: z.boolean(),
 })
 export type CliArgs = z.infer<typeof cliSchema>
 
@@ -79,7 +88,21 @@ export function parseCliArgs(
     temperature: values.temperature,
     jsonMode: values['json-mode'] ?? false,
     stream: values.stream ?? false,
+    suite: values.suite,
+    models: values.models
+      ?.split(',')
+      .map((m) => m.trim())
+      .filter(Boolean),
+    repeat: values.repeat,
+    concurrency: values.concurrency,
+    csv: values.csv ?? false,
   })
+  if (result.success && result.data.command === 'bench' && !result.data.suite) {
+    throw new UsageError('bench needs --suite FILE (a .yaml or .json suite).')
+  }
+  if (result.success && result.data.json && result.data.csv) {
+    throw new UsageError('Pass --json or --csv, not both.')
+  }
   if (!result.success) {
     const issue = result.error.issues[0]
     const name = issue?.path.join('.') ?? 'argument'
@@ -106,6 +129,11 @@ function parse(argv: string[]) {
       temperature: { type: 'string' },
       'json-mode': { type: 'boolean' },
       stream: { type: 'boolean' },
+      suite: { type: 'string' },
+      models: { type: 'string' },
+      repeat: { type: 'string' },
+      concurrency: { type: 'string' },
+      csv: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })

@@ -6,6 +6,7 @@ import { PathOutsideWorkspaceError } from '../main/services/config/workspace-pat
 import { redactSecrets } from '../shared/redaction'
 import { FileSecretStore } from '../main/services/secrets'
 import type { CliArgs } from './args'
+import { benchCommand } from './bench-command'
 import { parseCliArgs, USAGE, UsageError } from './args'
 import { formatCatalog, formatModels, formatResolution } from './format'
 import { listProviders, unknownProviderMessage } from './providers-command'
@@ -77,6 +78,8 @@ export async function runCli(
       }
       case 'generate':
         return await generate(factory, args, handlerArgs, io, signal)
+      case 'bench':
+        return await benchCommand(factory, args, env.INIT_CWD ?? cwd, io, signal)
     }
   } catch (err) {
     return reportFailure(err, args.json, io)

@@ -55,6 +55,7 @@ async function start(): Promise<void> {
     transport: 'electron',
     events,
     openPath: (path) => shell.openPath(path),
+    templatesDir: join(app.getAppPath(), 'config'),
   })
   let win: BrowserWindow | null = null
 

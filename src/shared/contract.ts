@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { LLM_ERROR_CODES } from './llm'
 import type { ResolutionView } from './resolution'
+import { benchEvents, benchMethods } from './bench-contract'
 import { chatEvents, chatMethods } from './chat-contract'
 import { studioEvents, studioMethods } from './studio-contract'
 import type {
@@ -218,6 +219,7 @@ export const methods = {
   },
   ...chatMethods,
   ...studioMethods,
+  ...benchMethods,
 } as const satisfies Record<`${string}:${string}`, AnyMethodSpec>
 
 // ---------------------------------------------------------------------------------------------
@@ -230,6 +232,7 @@ export const events = {
   'ollama:pullProgress': payload<OllamaPull>(),
   ...chatEvents,
   ...studioEvents,
+  ...benchEvents,
 } as const satisfies Record<`${string}:${string}`, TypeTag<unknown>>
 
 // ---------------------------------------------------------------------------------------------

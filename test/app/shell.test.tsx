@@ -9,7 +9,7 @@ import { AppShell } from '../../src/renderer/shell/AppShell'
 import { useNavigationStore } from '../../src/renderer/stores/navigation-store'
 import { AppError } from '../../src/renderer/platform/app-api'
 
-const NAV = ['Providers', 'Config', 'Cloud Run models', 'Playground', 'Local models']
+const NAV = ['Providers', 'Config', 'Cloud Run models', 'Playground', 'Local models', 'Bench']
 let api: FakeAppApi
 
 beforeEach(() => {
@@ -31,14 +31,14 @@ async function renderShell() {
 }
 
 describe('AppShell', () => {
-  it('has exactly the five nav items, by accessible name', async () => {
+  it('has exactly the six nav items, by accessible name', async () => {
     await renderShell()
     const nav = screen.getByRole('navigation', { name: 'Screens' })
     expect(
       within(nav)
         .getAllByRole('button')
         .map((b) => b.getAttribute('aria-current') ?? ''),
-    ).toHaveLength(5)
+    ).toHaveLength(6)
     for (const name of NAV) expect(within(nav).getByRole('button', { name })).toBeTruthy()
   })
 
@@ -51,7 +51,7 @@ describe('AppShell', () => {
     }
   })
 
-  it('switches screens with Ctrl+1…5 and focuses the heading', async () => {
+  it('switches screens with Ctrl+1…6 and focuses the heading', async () => {
     await renderShell()
     fireEvent.keyDown(window, { key: '4', ctrlKey: true })
     expect(screen.getByRole('heading', { level: 1, name: 'Playground' })).toBeTruthy()
@@ -68,7 +68,7 @@ describe('AppShell', () => {
     fireEvent.keyDown(providers, { key: 'ArrowDown' })
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Config' }))
     fireEvent.keyDown(document.activeElement!, { key: 'End' })
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Local models' }))
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Bench' }))
   })
 
   it('shows workspace, default provider/model and Ollama in the status bar, and the title', async () => {

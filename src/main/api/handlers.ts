@@ -1,5 +1,6 @@
 // The implementation table behind the contract: each method calls the current workspace's services.
 import type { Transport } from '../../shared/contract'
+import { createBenchHandlers } from './bench-handlers'
 import { createChatHandlers } from './chat-handlers'
 import type { ApiHandlers } from './dispatch'
 import type { AppEventBus } from './event-bus'
@@ -18,6 +19,8 @@ export interface ApiHandlerDeps {
   events?: AppEventBus
   /** Opens a file in the system's editor (Electron: shell.openPath); absent in serve mode. */
   openPath?: (path: string) => Promise<string>
+  /** The app's config/ templates (shipped example suites live in its bench/). */
+  templatesDir?: string
 }
 
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
@@ -34,5 +37,6 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     'ollama:status': ({ host }) => readOllamaStatus(deps.session.current.factory, probe, { host }),
     ...createOllamaAdminHandlers({ session: deps.session, events: deps.events }),
     ...createStudioHandlers(deps),
+    ...createBenchHandlers(deps),
   }
 }

@@ -55,6 +55,7 @@ async function main(): Promise<number> {
     version: await readVersion(),
     transport: 'web',
     events,
+    templatesDir: join(ROOT, 'config'),
   })
   let server
   try {

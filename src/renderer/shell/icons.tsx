@@ -72,3 +72,9 @@ export const AppMark = () => (
     />
   </svg>
 )
+
+export const BenchIcon = () => (
+  <Icon>
+    <path d="M4 20V10M10 20V4M16 20v-7M21 20H3" />
+  </Icon>
+)

@@ -1,11 +1,19 @@
-// The shell's screens, in sidebar order; Ctrl/Cmd+1…5 follow this order.
+// The shell's screens, in sidebar order; Ctrl/Cmd+1…6 follow this order.
 import type { ComponentType } from 'react'
+import { BenchScreen } from '../features/bench/BenchScreen'
 import { CloudRunModelsScreen } from '../features/cloud-run-models/CloudRunModelsScreen'
 import { ConfigScreen } from '../features/config/ConfigScreen'
 import { LocalModelsScreen } from '../features/local-models/LocalModelsScreen'
 import { PlaygroundScreen } from '../features/playground/PlaygroundScreen'
 import { ProvidersScreen } from '../features/providers/ProvidersScreen'
-import { CloudIcon, ConfigIcon, LocalModelsIcon, PlaygroundIcon, ProvidersIcon } from './icons'
+import {
+  BenchIcon,
+  CloudIcon,
+  ConfigIcon,
+  LocalModelsIcon,
+  PlaygroundIcon,
+  ProvidersIcon,
+} from './icons'
 
 export const SCREEN_IDS = [
   'providers',
@@ -13,6 +21,7 @@ export const SCREEN_IDS = [
   'cloud-run-models',
   'playground',
   'local-models',
+  'bench',
 ] as const
 export type ScreenId = (typeof SCREEN_IDS)[number]
 
@@ -35,4 +44,5 @@ export const SCREENS: readonly ScreenEntry[] = [
   },
   { id: 'playground', label: 'Playground', Icon: PlaygroundIcon, Screen: PlaygroundScreen },
   { id: 'local-models', label: 'Local models', Icon: LocalModelsIcon, Screen: LocalModelsScreen },
+  { id: 'bench', label: 'Bench', Icon: BenchIcon, Screen: BenchScreen },
 ]

@@ -1,0 +1,13 @@
+// The bench service's public surface: suites, runner, summaries, saved runs, exports, task_scores.
+export { applyOverrides, BenchRuns, resolveTargets } from './bench-runs'
+export type { BenchRunSink, BenchOverrides } from './bench-runs'
+export { checkAnswer, runCheck } from './checks'
+export { callsToCsv, exportRun, runToJson } from './export-run'
+export { BenchRunStore, RunNotFoundError } from './run-store'
+export { describeBenchError, runBench } from './runner'
+export type { BenchStreamer, RunnerTarget } from './runner'
+export { metricStats, summarizeRun } from '../../../shared/bench-stats'
+export { editSuiteText, suiteFormatOf, validateSuiteText } from './suite-file'
+export { SuiteNotFoundError, SuiteStore } from './suite-store'
+export { proposeTaskScores, TaskScoresConflictError, writeTaskScores } from './task-scores'
+export type { ScoreUpdate } from './task-scores'
