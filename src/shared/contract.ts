@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { LLM_ERROR_CODES } from './llm'
 import type { ResolutionView } from './resolution'
 import { chatEvents, chatMethods } from './chat-contract'
+import { deployEvents, deployMethods } from './deploy-contract'
 import { studioEvents, studioMethods } from './studio-contract'
 import type {
   InstalledOllamaModel,
@@ -204,6 +205,7 @@ export const methods = {
   },
   ...chatMethods,
   ...studioMethods,
+  ...deployMethods,
 } as const satisfies Record<`${string}:${string}`, AnyMethodSpec>
 
 // ---------------------------------------------------------------------------------------------
@@ -216,6 +218,7 @@ export const events = {
   'ollama:pullProgress': payload<OllamaPull>(),
   ...chatEvents,
   ...studioEvents,
+  ...deployEvents,
 } as const satisfies Record<`${string}:${string}`, TypeTag<unknown>>
 
 // ---------------------------------------------------------------------------------------------

@@ -243,3 +243,39 @@ export const DEPLOY_FAILURE_KINDS = [
   'failed',
 ] as const
 export type DeployFailureKind = (typeof DEPLOY_FAILURE_KINDS)[number]
+
+/** What `deploy:prepare` gives the dialog: defaults for the entry and whether gcloud is there. */
+export interface DeployPreparation {
+  spec: DeploySpec
+  gcloudFound: boolean
+  /** What to install, when gcloud is not found. */
+  installHint?: string
+}
+
+/** The files `deploy:write` wrote (absolute folder) and the command to copy. */
+export interface WrittenDeployFiles {
+  dir: string
+  files: DeployFile[]
+  command: string
+  gcloudFound: boolean
+  installHint?: string
+}
+
+export interface DeployLogEvent {
+  runId: string
+  line: string
+}
+
+export type DeployFinishedEvent =
+  | { runId: string; ok: true; url: string; provider: string }
+  | { runId: string; ok: false; failure: { kind: DeployFailureKind; message: string } }
+
+/** A provider name made from a service name: lowercase `[a-z0-9_-]+`, not a built-in one. */
+export const cloudRunProviderNameSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'A provider name has lowercase letters, digits, _ and -')
+  .refine(
+    (name) => !(PROVIDERS as readonly string[]).includes(name),
+    "That is a built-in provider's name; pick another",
+  )

@@ -74,17 +74,21 @@ export class CloudRunDeployer {
       // Same words as any other gcloud call that finds no gcloud.
       await this.gcloud.run(['--version'])
     }
-    const result = await this.gcloud.run(plan.args, {
-      cwd: resolve(this.workspace),
-      signal: options.signal,
-      onLine: (line) => options.onLine?.(line),
-    })
-    if (options.signal?.aborted === true) {
-      throw new GcloudError({
+    const cancelled = () =>
+      new GcloudError({
         kind: 'cancelled',
         message: `Deploy of ${spec.service} cancelled; Cloud Run may still finish a build it had started.`,
       })
-    }
+    const result = await this.gcloud
+      .run(plan.args, {
+        cwd: resolve(this.workspace),
+        signal: options.signal,
+        onLine: (line) => options.onLine?.(line),
+      })
+      .catch((error: unknown) => {
+        throw options.signal?.aborted === true ? cancelled() : error
+      })
+    if (options.signal?.aborted === true) throw cancelled()
     if (result.exitCode !== 0) {
       const gpuLabel = spec.gpu === 'none' ? undefined : GPU_TYPES[spec.gpu].label
       const context = { project: spec.project, region: spec.region, gpuLabel }
