@@ -13,6 +13,7 @@ Commands:
   generate   send a prompt (--prompt TEXT, or stdin) and print the answer
   catalog    the merged Cloud Run friendly Ollama catalog
   models     models installed on the Ollama host
+  deploy cloud-run --model ID --project P --region R   a catalog model to Cloud Run (deploy --help)
 
 Options:
   --workspace DIR      workspace folder (default: $MINDX_WORKSPACE, else the current directory)

@@ -1,10 +1,11 @@
-// `npm run --silent cli -- <resolve|generate|catalog|models>`: the factory from a terminal.
+// `npm run --silent cli -- <resolve|generate|catalog|models|deploy>`: the factory from a terminal.
 import { createLlmFactory, LlmError } from '../main/services/factory'
 import type { LlmFactory } from '../main/services/factory'
 import { ConfigFileError } from '../main/services/config/types'
 import { FileSecretStore } from '../main/services/secrets'
 import type { CliArgs } from './args'
 import { parseCliArgs, USAGE, UsageError } from './args'
+import { DEPLOY_USAGE, runDeployCommand } from './deploy-command'
 import { formatCatalog, formatModels, formatResolution } from './format'
 
 interface Io {
@@ -21,6 +22,13 @@ export async function runCli(
   io: Io,
   signal?: AbortSignal,
 ): Promise<number> {
+  if (argv[0] === 'deploy') {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.out(DEPLOY_USAGE + '\n')
+      return 0
+    }
+    return runDeployCommand(argv.slice(1), env, cwd, io, signal)
+  }
   if (argv.includes('--help') || argv.includes('-h')) {
     io.out(USAGE + '\n')
     return 0
