@@ -252,8 +252,9 @@ export interface DeployPreparation {
   installHint?: string
 }
 
-/** The files `deploy:write` wrote (absolute folder) and the command to copy. */
+/** The files `deploy:write` wrote and the command to copy. */
 export interface WrittenDeployFiles {
+  /** deploy/cloud-run/<service>, relative to the workspace. */
   dir: string
   files: DeployFile[]
   command: string

@@ -1,5 +1,4 @@
 // deploy:* — write Cloud Run files, run gcloud with its log streamed as events, add the service as a provider.
-import { join } from 'node:path'
 import type { DeployFinishedEvent, DeploySpec } from '../../shared/deploy'
 import { defaultDeploySpec } from '../../shared/deploy'
 import {
@@ -84,7 +83,7 @@ export function createDeployHandlers(deps: DeployHandlerDeps): DeployHandlers {
       const written = await checked(() => deployer().write(spec))
       const found = written.gcloudPath !== null
       return {
-        dir: join(context.session.current.workspace, written.plan.dir),
+        dir: written.plan.dir,
         files: written.plan.files,
         command: written.plan.command,
         gcloudFound: found,
