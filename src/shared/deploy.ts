@@ -1,6 +1,6 @@
 // Cloud Run deploy spec for one catalog model: zod shape, GPU minimums, defaults and combination checks.
 import { z } from 'zod'
-import { PROVIDERS } from './llm'
+import { BUILT_IN_PROVIDER_NAMES, providerNameSchema } from './providers'
 
 export const GPU_CHOICES = ['none', 'l4', 'rtx-pro-6000'] as const
 export type GpuChoice = (typeof GPU_CHOICES)[number]
@@ -200,7 +200,7 @@ function combinationIssues(spec: DeploySpec): DeployIssue[] {
   if (spec.ollamaTag === 'latest') {
     error('ollamaTag', 'Pin an Ollama version (e.g. 0.12.6): `latest` changes under you.')
   }
-  if ((PROVIDERS as readonly string[]).includes(spec.service)) {
+  if (BUILT_IN_PROVIDER_NAMES.includes(spec.service)) {
     error('service', `${spec.service} is a built-in provider's name; pick another service name.`)
   }
   if (!spec.requireAuth) {
@@ -272,11 +272,7 @@ export type DeployFinishedEvent =
   | { runId: string; ok: false; failure: { kind: DeployFailureKind; message: string } }
 
 /** A provider name made from a service name: lowercase `[a-z0-9_-]+`, not a built-in one. */
-export const cloudRunProviderNameSchema = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'A provider name has lowercase letters, digits, _ and -')
-  .refine(
-    (name) => !(PROVIDERS as readonly string[]).includes(name),
-    "That is a built-in provider's name; pick another",
-  )
+export const cloudRunProviderNameSchema = providerNameSchema.refine(
+  (name) => !BUILT_IN_PROVIDER_NAMES.includes(name),
+  "That is a built-in provider's name; pick another",
+)

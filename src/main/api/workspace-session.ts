@@ -1,6 +1,8 @@
 // The open workspace and the services built for it; switching workspace rebuilds them.
 import type { LlmFactory } from '../services/factory'
+import { GcloudCli, GcloudIdentityTokenSource } from '../services/deploy'
 import { createLlmFactory } from '../services/factory'
+import type { IdentityTokenSource } from '../services/providers/identity-token'
 import type { SecretStore } from '../services/secrets'
 
 export type EnvRecord = Record<string, string | undefined>
@@ -18,6 +20,8 @@ export interface FactoryOptions {
   env?: EnvRecord
   fetch?: typeof fetch
   secrets?: SecretStore
+  /** Identity tokens for Cloud Run providers (`auth: "gcloud-identity-token"`), from gcloud. */
+  identityTokens?: IdentityTokenSource
 }
 
 export interface WorkspaceSessionOptions {
@@ -40,6 +44,10 @@ export interface WorkspaceSession {
 
 export function createWorkspaceSession(options: WorkspaceSessionOptions): WorkspaceSession {
   const createFactory = options.createFactory ?? createLlmFactory
+  // One token cache for the whole session: tokens are per service URL, not per workspace.
+  const identityTokens = new GcloudIdentityTokenSource({
+    gcloud: new GcloudCli(options.env ?? process.env),
+  })
   const build = (workspace: string): WorkspaceServices => {
     const secrets = options.createSecrets(workspace)
     return {
@@ -49,6 +57,7 @@ export function createWorkspaceSession(options: WorkspaceSessionOptions): Worksp
       factory: createFactory({
         workspace,
         secrets,
+        identityTokens,
         ...(options.env ? { env: options.env } : {}),
         ...(options.fetch ? { fetch: options.fetch } : {}),
       }),

@@ -2,23 +2,25 @@
 import { mergeCatalog } from '../catalog'
 import { loadWorkspaceConfig } from '../config'
 import type { WorkspaceConfig } from '../config/types'
-import type { ProviderName } from '../../../shared/llm'
 import { maskSecret } from '../../../shared/llm'
-import type { ResolutionView } from '../../../shared/resolution'
-import type { ProviderClient, ProviderSettings } from '../providers/types'
+import type { ResolutionView, SkippedProvider } from '../../../shared/resolution'
+import type { IdentityTokenSource } from '../providers/identity-token'
+import type { ProviderRegistry } from '../providers/registry'
+import { buildProviderRegistry } from '../providers/registry'
 import type { CallPolicy } from './call-policy'
-import { DEFAULT_CALL_POLICY } from './call-policy'
-import { createHandler } from './handler'
-import { createMissingKeyClient } from './missing-key-client'
-import type { ProviderLoaders } from './provider-loaders'
-import { HANDLER_CLASSES, PROVIDER_LOADERS } from './provider-loaders'
+import { buildHandler, plannedHandler } from './build-handler'
+import type { ProtocolLoaders } from './provider-loaders'
+import { PROTOCOL_LOADERS } from './provider-loaders'
+import { runtimeSettings } from './provider-runtime'
 import type { ResolvedFields, SecretsSnapshot } from './resolve-fields'
-import { API_KEY_ENV, factorySettings, NO_SECRETS, resolveFields } from './resolve-fields'
+import { NO_SECRETS, resolveFields } from './resolve-fields'
 import type { SecretStore } from '../secrets/types'
 import type { HandlerArgs, LlmFactory, LlmHandler, Resolution } from './types'
 
 export { LlmError } from '../../../shared/llm'
 export type { HandlerArgs, LlmFactory, LlmHandler, Resolution } from './types'
+export type { IdentityTokenSource } from '../providers/identity-token'
+export type { ProviderRegistry } from '../providers/registry'
 
 export interface LlmFactoryOptions {
   /** The workspace folder (shaped like a mindX checkout). */
@@ -29,17 +31,26 @@ export interface LlmFactoryOptions {
   fetch?: typeof fetch
   /** Retry/timeout behaviour; tests shorten the sleeps. */
   policy?: Partial<CallPolicy>
-  /** Replace provider folders (tests of the fallback path). */
-  providers?: Partial<ProviderLoaders>
+  /** Replace or remove protocol folders (tests of the fallback path), keyed by protocol. */
+  protocols?: ProtocolLoaders
   /** Where `"secret:NAME"` API keys live (safeStorage in Electron, a 0600 file otherwise). */
   secrets?: SecretStore
+  /** Google identity tokens for custom endpoints with `auth: "gcloud-identity-token"`. */
+  identityTokens?: IdentityTokenSource
+}
+
+interface LoadedWorkspace {
+  ws: WorkspaceConfig
+  registry: ProviderRegistry
+  secrets: SecretsSnapshot
 }
 
 export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
   const env = options.env ?? process.env
-  const loaders = { ...PROVIDER_LOADERS, ...options.providers }
+  const loaders: ProtocolLoaders = { ...PROTOCOL_LOADERS, ...options.protocols }
   let workspace: Promise<LoadedWorkspace> | undefined
   const handlers = new Map<string, Promise<LlmHandler>>()
+  const settled = new Map<string, LlmHandler>()
 
   const loadWorkspace = () => {
     workspace ??= loadWorkspaceWithSecrets(options.workspace, env, options.secrets).catch(
@@ -51,39 +62,68 @@ export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
     return workspace
   }
 
-  const handlerFor = (ws: WorkspaceConfig, fields: ResolvedFields): Promise<LlmHandler> => {
-    const key = JSON.stringify([
+  const cacheKey = (fields: ResolvedFields) =>
+    JSON.stringify([
       fields.provider.value,
       fields.model.value,
       fields.apiKey.value,
       fields.baseUrl.value,
     ])
+
+  const handlerFor = (loaded: LoadedWorkspace, fields: ResolvedFields): Promise<LlmHandler> => {
+    const key = cacheKey(fields)
     let handler = handlers.get(key)
     if (!handler) {
+      const runtime = runtimeSettings(loaded.ws, fields.descriptor, loaded.secrets)
       // Stored before it settles so concurrent callers share one creation (single flight).
-      handler = buildHandler(ws, fields, loaders, options)
+      handler = buildHandler(loaded.ws, fields, runtime, {
+        loaders,
+        policy: options.policy,
+        fetch: options.fetch,
+        identityTokens: options.identityTokens,
+        secretStoreLabel: loaded.secrets.label,
+      })
       handlers.set(key, handler)
-      handler.catch(() => handlers.delete(key))
+      handler.then(
+        (built) => settled.set(key, built),
+        () => handlers.delete(key),
+      )
     }
     return handler
   }
 
   const fieldsFor = async (args: HandlerArgs) => {
-    const { ws, secrets } = await loadWorkspace()
-    return { ws, fields: resolveFields(args, ws, catalogOf(ws), secrets) }
+    const loaded = await loadWorkspace()
+    const { ws, registry, secrets } = loaded
+    return {
+      loaded,
+      fields: resolveFields(args, { ws, registry, catalog: catalogOf(ws), secrets }),
+    }
   }
 
   const resolve = async (args: HandlerArgs = {}): Promise<Resolution> => {
-    const { ws, fields } = await fieldsFor(args)
-    const handler = await handlerFor(ws, fields)
-    const settings = runtimeSettings(ws, fields.provider.value)
+    const { loaded, fields } = await fieldsFor(args)
+    const { ws, secrets } = loaded
+    // Resolving loads no SDK: a handler built earlier reports what actually happened (e.g. an
+    // SDK that failed to load); otherwise the protocol's plan is reported.
+    const built = settled.get(cacheKey(fields))
+    const { handlerClass, fallbackReason } = built
+      ? { handlerClass: built.handlerClass, fallbackReason: built.fallbackReason }
+      : plannedHandler(fields, loaders)
+    const { missingSecrets: _missing, ...settings } = runtimeSettings(
+      ws,
+      fields.descriptor,
+      secrets,
+    )
     const view: ResolutionView = {
       provider: fields.provider.value,
+      displayName: fields.descriptor.displayName,
+      protocol: fields.descriptor.protocol,
       model: fields.model.value,
       apiKey: maskSecret(fields.apiKey.value),
       baseUrl: fields.baseUrl.value,
-      handler: handler.handlerClass,
-      fallbackReason: handler.fallbackReason,
+      handler: handlerClass,
+      fallbackReason,
       sources: {
         provider: fields.provider.source,
         model: fields.model.source,
@@ -96,36 +136,39 @@ export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
         apiKey: fields.apiKey.chain,
         baseUrl: fields.baseUrl.chain,
       },
+      skipped: skippedProviders(fields),
       warnings: [...ws.global.warnings],
     }
-    return {
-      ...fields,
-      ...settings,
-      handler: handler.handlerClass,
-      fallbackReason: handler.fallbackReason,
-      view,
-    }
+    return { ...fields, ...settings, handler: handlerClass, fallbackReason, view }
   }
 
   return {
     resolve,
     async createLlmHandler(args: HandlerArgs = {}) {
-      const { ws, fields } = await fieldsFor(args)
-      return handlerFor(ws, fields)
+      const { loaded, fields } = await fieldsFor(args)
+      return handlerFor(loaded, fields)
     },
     async catalog() {
       return catalogOf((await loadWorkspace()).ws)
     },
+    async providers() {
+      return (await loadWorkspace()).registry
+    },
     clearHandlerCache() {
       handlers.clear()
+      settled.clear()
       workspace = undefined
     },
   }
 }
 
-interface LoadedWorkspace {
-  ws: WorkspaceConfig
-  secrets: SecretsSnapshot
+/** Providers passed over: skipped order entries, or an unknown requested name Mock stands in for. */
+function skippedProviders(fields: ResolvedFields): SkippedProvider[] {
+  return fields.provider.chain.flatMap((step) => {
+    const passedOver =
+      step.status === 'skipped' || (step.layer === 'argument' && step.reason !== undefined)
+    return passedOver ? [{ provider: step.value ?? '', reason: step.reason ?? 'skipped' }] : []
+  })
 }
 
 async function loadWorkspaceWithSecrets(
@@ -137,92 +180,13 @@ async function loadWorkspaceWithSecrets(
     loadWorkspaceConfig({ root, env }),
     store ? store.readAll() : Promise.resolve({}),
   ])
-  return { ws, secrets: store ? { label: store.label, values } : NO_SECRETS }
+  return {
+    ws,
+    registry: buildProviderRegistry(ws),
+    secrets: store ? { label: store.label, values } : NO_SECRETS,
+  }
 }
 
 function catalogOf(ws: WorkspaceConfig) {
   return mergeCatalog(ws.factory.data.ollama_settings_for_factory?.cloud_run_friendly_models)
-}
-
-/** Per-provider settings that are not part of the cache key: headers, keep_alive, timeout. */
-function runtimeSettings(
-  ws: WorkspaceConfig,
-  provider: ProviderName,
-): { headers: Record<string, string>; keepAlive?: string | number; timeoutMs?: number } {
-  const headers = { ...(factorySettings(ws, provider).headers ?? {}) }
-  const keepAlive = ws.global.get(`llm.${provider}.keep_alive`)?.value
-  const timeout = Number(ws.global.get(`llm.${provider}.timeout`)?.value)
-  return {
-    headers,
-    ...(typeof keepAlive === 'string' || typeof keepAlive === 'number' ? { keepAlive } : {}),
-    ...(Number.isFinite(timeout) && timeout > 0 ? { timeoutMs: timeout * 1000 } : {}),
-  }
-}
-
-async function buildHandler(
-  ws: WorkspaceConfig,
-  fields: ResolvedFields,
-  loaders: ProviderLoaders,
-  options: LlmFactoryOptions,
-): Promise<LlmHandler> {
-  const provider = fields.provider.value
-  const runtime = runtimeSettings(ws, provider)
-  const policy = { ...DEFAULT_CALL_POLICY, ...options.policy, timeoutMs: runtime.timeoutMs }
-  const base = { model: fields.model.value, policy }
-  const envName = API_KEY_ENV[provider]
-  if (envName !== undefined && fields.apiKey.value === null) {
-    const client = createMissingKeyClient(provider, envName)
-    return createHandler({
-      ...base,
-      provider,
-      client,
-      handlerClass: HANDLER_CLASSES[provider],
-      fallbackReason: null,
-    })
-  }
-  const settings: ProviderSettings = {
-    model: fields.model.value,
-    ...(fields.apiKey.value === null ? {} : { apiKey: fields.apiKey.value }),
-    ...(fields.baseUrl.value === null ? {} : { baseUrl: fields.baseUrl.value }),
-    headers: runtime.headers,
-    ...(runtime.keepAlive === undefined ? {} : { keepAlive: runtime.keepAlive }),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(provider === 'mock' ? { mock: mockSettings(ws) } : {}),
-  }
-  let client: ProviderClient
-  try {
-    client = await (await loaders[provider]())(settings)
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err)
-    const fallbackReason = `${provider}: its SDK could not be loaded (${detail}), using Mock`
-    client = await (await loaders.mock())({ model: 'mock-model' })
-    return createHandler({
-      ...base,
-      provider: 'mock',
-      client,
-      handlerClass: 'MockHandler',
-      fallbackReason,
-    })
-  }
-  const fallbackReason = provider === 'mock' ? fields.fallbackReason : null
-  return createHandler({
-    ...base,
-    provider,
-    client,
-    handlerClass: HANDLER_CLASSES[provider],
-    fallbackReason,
-  })
-}
-
-function mockSettings(ws: WorkspaceConfig): NonNullable<ProviderSettings['mock']> {
-  const num = (key: string) => {
-    const value = Number(ws.global.get(key)?.value)
-    return Number.isFinite(value) && value >= 0 ? value : undefined
-  }
-  const latencyMs = num('llm.mock.latency_ms')
-  const chunkDelayMs = num('llm.mock.chunk_delay_ms')
-  return {
-    ...(latencyMs === undefined ? {} : { latencyMs }),
-    ...(chunkDelayMs === undefined ? {} : { chunkDelayMs }),
-  }
 }

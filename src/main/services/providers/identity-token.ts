@@ -1,7 +1,8 @@
-// Bearer identity tokens for IAM-protected endpoints (Cloud Run): the source interface and a fetch that adds them.
+// Google identity tokens for endpoints behind Cloud Run IAM: a fetch that adds `Authorization: Bearer <token>`.
 
-/** Hands out identity tokens (JWTs) per audience; implementations cache and never log or store them. */
+/** Where identity tokens come from (the deploy feature's gcloud runner; a stub in tests). */
 export interface IdentityTokenSource {
+  /** A token whose audience is `audience` (the service's URL); cached and refreshed by the source. */
   token(audience: string, signal?: AbortSignal): Promise<string>
   /**
    * Optional: what to tell the user when the endpoint answers 401/403 to a token from this source
@@ -10,16 +11,11 @@ export interface IdentityTokenSource {
   describeDenied?(audience: string, status: number): Promise<string>
 }
 
-function withAuthorization(init: RequestInit | undefined, token: string): Headers {
-  const headers = new Headers(init?.headers)
-  headers.set('authorization', `Bearer ${token}`)
-  return headers
-}
-
 /**
- * A fetch sending `Authorization: Bearer <identity token for audience>` with every request. A 401/403
- * answer is passed on with the source's explanation as an Ollama-style `{error}` body, so the
- * provider's error says which account to grant access to.
+ * `base` with a fresh identity token on every request. The token replaces any Authorization
+ * header the SDK set (an OpenAI SDK always sends its api key there; Cloud Run IAM wants the token).
+ * A 401/403 answer is passed on with the source's explanation as an `{error}` JSON body (the shape
+ * Ollama's SDK reads), so the provider's error says which account to grant access to.
  */
 export function fetchWithIdentityToken(
   base: typeof fetch,
@@ -27,8 +23,12 @@ export function fetchWithIdentityToken(
   audience: string,
 ): typeof fetch {
   return async (input, init) => {
-    const token = await source.token(audience, init?.signal ?? undefined)
-    const response = await base(input, { ...init, headers: withAuthorization(init, token) })
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined)
+    const token = await source.token(audience, signal ?? undefined)
+    const headers = new Headers(input instanceof Request ? input.headers : undefined)
+    new Headers(init?.headers).forEach((value, name) => headers.set(name, value))
+    headers.set('authorization', `Bearer ${token}`)
+    const response = await base(input, { ...init, headers })
     if ((response.status !== 401 && response.status !== 403) || !source.describeDenied) {
       return response
     }
