@@ -107,6 +107,27 @@ test('explains invalid combinations, writes the files, deploys and adds the prov
   await page.setViewportSize({ width: 1400, height: 1100 })
   await dialog.evaluate((element) => element.scrollTo(0, element.scrollHeight))
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'deploy.png'), animations: 'disabled' })
+
+  // The new provider answers in the Playground, each request carrying an identity token from gcloud.
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await page
+    .getByRole('navigation', { name: 'Screens' })
+    .getByRole('button', { name: 'Playground', exact: true })
+    .click()
+  await page
+    .getByRole('combobox', { name: 'Provider', exact: true })
+    .selectOption('ollama-phi3-mini')
+  await expect(page.getByRole('combobox', { name: 'Model', exact: true })).toHaveValue('phi3:mini')
+  await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill('hello from Cloud Run')
+  await page.getByRole('button', { name: 'Send', exact: true }).click()
+  const answer = page
+    .getByRole('region', { name: 'Response', exact: true })
+    .getByRole('article', { name: 'Answer' })
+    .last()
+  await expect(answer).toContainText('hello from Cloud Run')
+  await expect(answer).toContainText('ollama-phi3-mini')
+  const tokenCalls = (await gcloudCalls()).filter((args) => args[0] === 'auth')
+  expect(tokenCalls.at(-1)).toEqual(['auth', 'print-identity-token'])
 })
 
 test('a failed deploy says why in words; an existing URL can be added instead', async ({

@@ -1,7 +1,16 @@
 // A deployed Cloud Run service used as an authenticated Ollama: the real ollama-js through the identity-token
 // fetch, against a fake Ollama behind fake IAM, with tokens from the fake gcloud.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { GcloudCli, GcloudIdentityTokenSource } from '../../src/main/services/deploy'
+import { runCli } from '../../src/cli/index'
+import {
+  addCloudRunProvider,
+  GcloudCli,
+  GcloudIdentityTokenSource,
+} from '../../src/main/services/deploy'
+import { createLlmFactory } from '../../src/main/services/factory'
 import { fetchWithIdentityToken } from '../../src/main/services/providers/identity-token'
 import createOllamaClient from '../../src/main/services/providers/ollama'
 import { LlmError } from '../../src/shared/llm'
@@ -9,6 +18,7 @@ import type { FakeGcloud } from '../fakes/fake-gcloud'
 import { jwtClaims, startFakeGcloud } from '../fakes/fake-gcloud'
 import type { FakeOllama } from '../fakes/ollama-server'
 import { startFakeOllama } from '../fakes/ollama-server'
+import { writeWorkspace } from '../app/helpers'
 
 let gcloud: FakeGcloud
 let service: FakeOllama
@@ -82,5 +92,57 @@ describe('Cloud Run Ollama with gcloud identity tokens', () => {
       `Cloud Run refused intern@example.com: it needs roles/run.invoker on ${service.url}`,
     )
     await gcloud.configure({})
+  })
+})
+
+describe('the deployed service as a provider of the factory', () => {
+  let workspace = ''
+  beforeAll(async () => {
+    workspace = await mkdtemp(join(tmpdir(), 'cloud-run-provider-'))
+    await writeWorkspace(workspace, {})
+    await addCloudRunProvider(join(workspace, 'data/config/llm_factory_config.json'), {
+      name: 'ollama-phi3-mini',
+      url: service.url,
+      model: 'phi3:mini',
+    })
+  })
+  afterAll(() => rm(workspace, { recursive: true, force: true }))
+
+  it('createLlmHandler({provider: <service>}) answers through the token-carrying ollama protocol', async () => {
+    const identityTokens = new GcloudIdentityTokenSource({ gcloud: new GcloudCli(gcloud.env) })
+    const factory = createLlmFactory({ workspace, env: {}, identityTokens })
+    const { view } = await factory.resolve({ provider: 'ollama-phi3-mini' })
+    expect(view).toMatchObject({ provider: 'ollama-phi3-mini', model: 'phi3:mini' })
+    expect(view.baseUrl).toBe(service.url)
+    const handler = await factory.createLlmHandler({ provider: 'ollama-phi3-mini' })
+    const result = await handler.generate('through the factory')
+    expect(result.text).toContain('through the factory')
+    expect(service.requests.at(-1)?.headers.authorization).toMatch(/^Bearer ey/)
+  })
+
+  it('the CLI generates with --provider <service>', async () => {
+    const out: string[] = []
+    const err: string[] = []
+    const code = await runCli(
+      [
+        'generate',
+        '--provider',
+        'ollama-phi3-mini',
+        '--prompt',
+        'from the cli',
+        '--workspace',
+        workspace,
+      ],
+      gcloud.env,
+      '/',
+      {
+        out: (t) => void out.push(t),
+        err: (t) => void err.push(t),
+        readStdin: () => Promise.resolve(undefined),
+      },
+    )
+    expect(err.join('')).toBe('')
+    expect(code).toBe(0)
+    expect(out.join('')).toContain('from the cli')
   })
 })

@@ -10,7 +10,14 @@ import type {
 import { resourcesFor } from '../../../shared/deploy'
 import { errorMessage } from '../../platform/app-api'
 import { getAppApi } from '../../platform/current-api'
+import { useProviderRegistryStore } from '../../stores/provider-registry-store'
 import { useShellStore } from '../../stores/shell-store'
+
+/** A provider was added: pickers and the status bar see it. */
+function providerAdded(): void {
+  void useShellStore.getState().refreshResolution()
+  void useProviderRegistryStore.getState().load()
+}
 
 export type DeployRun =
   | { state: 'running'; runId: string; log: string[] }
@@ -135,7 +142,7 @@ export const useDeployStore = create<DeployState>()((set, get) => ({
         model: spec.ollamaName,
       })
       set({ added, busy: false })
-      void useShellStore.getState().refreshResolution()
+      providerAdded()
     } catch (error) {
       set({ busy: false, error: errorMessage(error) })
     }
@@ -153,7 +160,7 @@ export const useDeployStore = create<DeployState>()((set, get) => ({
         run: { ...run, state: 'done', url: event.url, provider: event.provider },
         added: { provider: event.provider, url: event.url },
       })
-      void useShellStore.getState().refreshResolution()
+      providerAdded()
     } else {
       set({ run: { ...run, state: 'failed', ...event.failure } })
     }
