@@ -1,6 +1,7 @@
 // `npm run bench`: factory overhead against the raw SDKs, measured in one run against loopback fakes.
 import { Ollama } from 'ollama'
 import { createLlmFactory } from '../src/main/services/factory'
+import { measureCliStartup } from './cli-startup'
 import { startFakeOllama } from '../test/fakes/ollama-server'
 import { makeWorkspace } from '../test/helpers/workspace'
 
@@ -100,11 +101,13 @@ async function main(): Promise<void> {
     target: 0.2,
   })
 
+  await fake.close()
+  figures.push(measureCliStartup())
+
   for (const f of figures) {
     const verdict = f.value <= f.target ? 'ok' : 'OVER TARGET'
     console.log(`${f.name}: ${f.value.toFixed(3)} ${f.unit} — target ≤ ${f.target} — ${verdict}`)
   }
-  await fake.close()
 }
 
 await main()

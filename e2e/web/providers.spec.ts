@@ -74,7 +74,9 @@ test('the default provider order moves with the Up/Down buttons and is written t
   await page.getByRole('button', { name: 'Move ollama up' }).click()
   await expect(order.getByRole('listitem').first()).toContainText('ollama')
   await expect(
-    page.getByRole('article', { name: 'Ollama' }).getByText('default', { exact: true }),
+    page
+      .getByRole('article', { name: 'Ollama', exact: true })
+      .getByText('default', { exact: true }),
   ).toBeVisible()
   const json = JSON.parse(await readFactoryJson(await workspaceOf(request))) as {
     default_provider_preference_order: string[]
@@ -111,7 +113,7 @@ test('a base URL edit on Ollama: Test connection says what to do when nothing an
   )
   const original = before.providers.find((p) => p.provider === 'ollama')?.view.baseUrl ?? ''
   await openScreen(page, 'Providers')
-  const ollama = page.getByRole('article', { name: 'Ollama' })
+  const ollama = page.getByRole('article', { name: 'Ollama', exact: true })
   await ollama.getByLabel('Base URL', { exact: true }).fill('http://127.0.0.1:9')
   await ollama.getByRole('button', { name: 'Save' }).click()
   await expect(ollama.getByText('http://127.0.0.1:9', { exact: true }).first()).toBeVisible()

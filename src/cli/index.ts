@@ -154,37 +154,6 @@ function reportFailure(err: unknown, json: boolean, io: Io): number {
   throw err
 }
 
-async function readStdin(): Promise<string | undefined> {
-  if (process.stdin.isTTY) return undefined
-  const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
-}
-
 const isEntry =
   process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))
-if (isEntry) {
-  const controller = new AbortController()
-  process.once('SIGINT', () => controller.abort())
-  runCli(
-    process.argv.slice(2),
-    process.env,
-    process.cwd(),
-    {
-      out: (t) => process.stdout.write(t),
-      err: (t) => process.stderr.write(t),
-      readStdin,
-    },
-    controller.signal,
-  ).then(
-    (code) => {
-      process.exitCode = code
-    },
-    (err: unknown) => {
-      process.stderr.write(
-        `unexpected error: ${err instanceof Error ? err.message : String(err)}\n`,
-      )
-      process.exitCode = 1
-    },
-  )
-}
+if (isEntry) void import('./main').then((entry) => entry.main())

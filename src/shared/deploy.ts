@@ -1,5 +1,6 @@
 // Cloud Run deploy spec for one catalog model: zod shape, GPU minimums, defaults and combination checks.
 import { z } from 'zod'
+import { modelNameSchema } from './ollama'
 import { BUILT_IN_PROVIDER_NAMES, providerNameSchema } from './providers'
 
 export const GPU_CHOICES = ['none', 'l4', 'rtx-pro-6000'] as const
@@ -69,7 +70,8 @@ const region = z
 
 export const deploySpecSchema = z.strictObject({
   modelId: z.string().trim().min(1).max(200),
-  ollamaName: z.string().trim().min(1).max(300),
+  // Lands in a Dockerfile line and a shell script: an Ollama name, never free text.
+  ollamaName: modelNameSchema,
   estMemoryGb: z.number().nonnegative().max(1024),
   service: serviceName,
   project: projectId,

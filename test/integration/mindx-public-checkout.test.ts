@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/index'
 import { loadWorkspaceConfig } from '../../src/main/services/config'
+import { listConfigSources } from '../../src/main/services/config/config-sources'
 
 const CHECKOUT = resolve('test/fixtures/mindx-public-checkout')
 
@@ -72,6 +73,19 @@ describe('resolve on the public mindX checkout', () => {
       enabled: false,
       limits: { requestsPerMinute: 30, requestsPerDay: 14400 },
     })
+  })
+
+  it('shows models/*.yaml read-only among the config sources', async () => {
+    const sources = await listConfigSources({
+      root: CHECKOUT,
+      factoryConfigPath: join(CHECKOUT, 'data/config/llm_factory_config.json'),
+      warnings: [],
+    })
+    const yaml = sources.filter((s) => s.role === 'models-yaml').map((s) => s.path)
+    expect(yaml).toContain(join(CHECKOUT, 'models/vllm.yaml'))
+    expect(yaml).toContain(join(CHECKOUT, 'models/zerog.yaml'))
+    const vllm = sources.find((s) => s.path.endsWith('vllm.yaml'))
+    expect(vllm?.text).toContain('default_model: Qwen/Qwen3-0.6B')
   })
 
   it('lists every provider with protocol, base URL, key and where they came from', async () => {

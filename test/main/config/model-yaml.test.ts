@@ -25,7 +25,7 @@ describe('models/*.yaml', () => {
     expect(global.files).toContain(join(root, 'models/vllm.yaml'))
   })
 
-  it('skips a broken or non-mapping file with a line:col warning, as mindX skips it', async () => {
+  it('skips a broken or non-mapping file with a line:col warning once a lookup reaches it', async () => {
     const root = makeWorkspace({
       'models/broken.yaml': 'provider: x\nmodels: [a, b\n',
       'models/list.yaml': '- a\n- b\n',
@@ -33,7 +33,10 @@ describe('models/*.yaml', () => {
     })
     const global = await loadGlobalConfig({ root, env: {} })
     expect(global.get('llm.ok.default_model')?.value).toBe('m')
+    // Parsed lazily: nothing has looked under llm.broken or llm.list yet.
+    expect(global.warnings).toEqual([])
     expect(global.get('llm.broken')).toBeUndefined()
+    expect(global.get('llm.list.x')).toBeUndefined()
     expect(global.warnings).toEqual([
       expect.objectContaining({
         file: join(root, 'models/broken.yaml'),

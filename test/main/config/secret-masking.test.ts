@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   maskDotenvSecrets,
   maskJsonSecrets,
+  maskYamlSecrets,
   restoreMaskedSecrets,
 } from '../../../src/main/services/config/secret-masking'
 
@@ -72,5 +73,31 @@ describe('maskDotenvSecrets', () => {
     expect(masked).toContain('EMPTY_TOKEN=')
     expect(masked).toContain('# keys')
     expect(masked).not.toContain('fixture_not_a_real')
+  })
+})
+
+describe('maskYamlSecrets', () => {
+  it('masks key-like values in models/*.yaml, keeps variable names, refs and everything else', () => {
+    const text = [
+      'provider: anthropic # comment',
+      'api_key_env: ANTHROPIC_API_KEY',
+      'api_key: sk-ant-fixture-not-real-9876 # inline',
+      'token: "quoted-fixture-token-5432"',
+      'requires_api_key: true',
+      'auth_token: secret:anthropic',
+      'headers:',
+      '  - authorization: Bearer-fixture-abcd',
+    ].join('\n')
+    const masked = maskYamlSecrets(text)
+    expect(masked.split('\n')).toEqual([
+      'provider: anthropic # comment',
+      'api_key_env: ANTHROPIC_API_KEY',
+      'api_key: sk-…9876',
+      'token: quot…5432',
+      'requires_api_key: true',
+      'auth_token: secret:anthropic',
+      'headers:',
+      '  - authorization: Bear…abcd',
+    ])
   })
 })

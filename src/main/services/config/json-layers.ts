@@ -7,6 +7,19 @@ export interface JsonLayer {
   /** Absolute path of the file the layer came from. */
   file: string
   data: JsonObject
+  /**
+   * The only key path the layer sets anything under (models/*.yaml: `llm.<stem>`). Lookups
+   * elsewhere skip it without touching `data`, so a lazily parsed layer stays unparsed.
+   */
+  scope?: readonly string[]
+}
+
+/** Whether a lookup of `segments` can meet anything `scope` holds (one is a prefix of the other). */
+function overlaps(scope: readonly string[] | undefined, segments: readonly string[]): boolean {
+  if (scope === undefined) return true
+  const shared = Math.min(scope.length, segments.length)
+  for (let i = 0; i < shared; i++) if (scope[i] !== segments[i]) return false
+  return true
 }
 
 export function isJsonObject(value: unknown): value is JsonObject {
@@ -41,6 +54,7 @@ export function valuesAt(
 ): { file: string; value: unknown }[] {
   const found: { file: string; value: unknown }[] = []
   for (const layer of layersHighestFirst) {
+    if (!overlaps(layer.scope, segments)) continue
     const answer = answerAt(layer.data, segments)
     if (answer.kind === 'blocks') break
     if (answer.kind === 'value')

@@ -100,3 +100,27 @@ export function maskDotenvSecrets(text: string): string {
     })
     .join('\n')
 }
+
+const YAML_LINE = /^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_.-]*)(\s*:\s+)(.*)$/
+
+/**
+ * A YAML file (models/*.yaml) with the values of key-like properties masked, line by line: mindX's
+ * files hold flat `api_key: …` lines; `*_env` names (`api_key_env: ANTHROPIC_API_KEY`) stay.
+ */
+export function maskYamlSecrets(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const match = YAML_LINE.exec(line)
+      if (!match) return line
+      const [, lead = '', name = '', colon = '', raw = ''] = match
+      const value = raw
+        .replace(/\s+#.*$/, '')
+        .trim()
+        .replace(/^(['"])(.*)\1$/, '$2')
+      if (!SECRET_NAME.test(name) || /_env$/i.test(name) || !isPlainSecret(value)) return line
+      if (/^(true|false|null|~|[|>].*)$/i.test(value)) return line
+      return `${lead}${name}${colon}${maskedForm(value)}`
+    })
+    .join('\n')
+}

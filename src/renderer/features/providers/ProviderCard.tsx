@@ -7,13 +7,6 @@ import { sourceSentence } from '../../components/provenance-text'
 import type { ProviderUpdate, SaveState, TestState } from './providers-store'
 import { ProviderForm } from './ProviderForm'
 
-const TITLES: Record<string, string> = {
-  ollama: 'Ollama',
-  gemini: 'Gemini',
-  groq: 'Groq',
-  mock: 'Mock',
-}
-
 export interface ProviderCardProps {
   card: ProviderCardData
   isDefault: boolean
@@ -41,7 +34,7 @@ function FieldValue(props: {
         <details className="provider-chain">
           <summary>How was this chosen?</summary>
           <ProvenanceChain
-            label={`${label} of ${TITLES[card.provider]}`}
+            label={`${label} of ${card.displayName}`}
             chain={card.view.chains[field]}
           />
         </details>
@@ -53,7 +46,7 @@ function FieldValue(props: {
 export function ProviderCard(props: ProviderCardProps) {
   const { card, isDefault, layers } = props
   const { view } = card
-  const title = TITLES[card.provider] ?? card.provider
+  const title = card.displayName
   const headingId = useId()
   return (
     <article className="panel provider-card" aria-labelledby={headingId}>
