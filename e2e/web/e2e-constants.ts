@@ -24,3 +24,8 @@ export const E2E_LAB_OLLAMA_OPTIONS = {
   pullSteps: 10,
   version: '0.6.0-lab',
 }
+
+/** The fake Cloud Run service (an Ollama behind IAM) the fake gcloud deploys to: serve port plus this. */
+export const E2E_CLOUD_RUN_PORT_OFFSET = 5
+/** The fake gcloud's folder (config.json, calls.jsonl), next to the e2e workspace. */
+export const E2E_FAKE_GCLOUD_DIR_NAME = 'fake-gcloud'

@@ -1,17 +1,20 @@
-// Playwright's web server: fake Ollama/Groq/Gemini, a temp workspace pointing at them, and
+// Playwright's web server: fake Ollama/Groq/Gemini/gcloud, a temp workspace pointing at them, and
 // `npm run serve` on that workspace; everything stops and the workspace goes away on SIGTERM/SIGINT.
 import { spawn } from 'node:child_process'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_GEMINI_KEY, startFakeGemini } from '../../test/fakes/gemini-server'
 import { DEFAULT_GROQ_KEY, startFakeGroq } from '../../test/fakes/groq-server'
 import { startFakeOllama } from '../../test/fakes/ollama-server'
+import { FAKE_GCLOUD_BIN, jwtClaims } from '../../test/fakes/fake-gcloud'
 import { E2E_CHAT_CONTROL_PORT_OFFSET, startChatFakeControl } from './chat-fake-control'
 import {
+  E2E_CLOUD_RUN_PORT_OFFSET,
   E2E_CONTROL_PORT_OFFSET,
   E2E_DEFAULT_MODEL,
+  E2E_FAKE_GCLOUD_DIR_NAME,
   E2E_LAB_OLLAMA,
   E2E_LAB_OLLAMA_OPTIONS,
   E2E_LAB_PORT_OFFSET,
@@ -45,6 +48,15 @@ const control = await startFakeControl(
   Number(values.port) + E2E_CONTROL_PORT_OFFSET,
 )
 
+// The deploy spec's Cloud Run service: an Ollama answering only requests with a live identity token.
+const cloudRun = await startFakeOllama({
+  port: Number(values.port) + E2E_CLOUD_RUN_PORT_OFFSET,
+  requireBearer: (token) => {
+    const exp = jwtClaims(token)?.exp
+    return typeof exp === 'number' && exp * 1000 > Date.now() ? 'ok' : 'unauthorized'
+  },
+})
+
 // A random parent keeps runs apart; a fixed folder name keeps the status bar (and screenshot) stable.
 const scratch = await mkdtemp(join(tmpdir(), 'mindx-e2e-'))
 const workspace = join(scratch, 'mindx-workspace')
@@ -70,12 +82,21 @@ await writeFile(
   ),
 )
 
+// The fake gcloud (first on PATH) deploys to the fake Cloud Run service; specs may reconfigure it.
+const gcloudDir = join(scratch, E2E_FAKE_GCLOUD_DIR_NAME)
+await mkdir(gcloudDir)
+await writeFile(join(gcloudDir, 'config.json'), JSON.stringify({ url: cloudRun.url }))
+
 // The machine's own keys and hosts must not leak into what the tests see.
-const env = Object.fromEntries(
-  Object.entries(process.env).filter(
-    ([name]) => !/^(MINDX_|GEMINI_|GROQ_|OLLAMA_)/.test(name) && name !== 'GOOGLE_API_KEY',
+const env = {
+  ...Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !/^(MINDX_|GEMINI_|GROQ_|OLLAMA_)/.test(name) && name !== 'GOOGLE_API_KEY',
+    ),
   ),
-)
+  PATH: `${FAKE_GCLOUD_BIN}${delimiter}${process.env.PATH ?? ''}`,
+  FAKE_GCLOUD_DIR: gcloudDir,
+}
 const serve = spawn(
   'npm',
   [
@@ -98,7 +119,13 @@ async function stop(code: number): Promise<never> {
   if (!stopping) {
     stopping = true
     if (serve.exitCode === null) serve.kill('SIGTERM')
-    await Promise.allSettled([ollama.close(), groq.close(), gemini.close(), control.close()])
+    await Promise.allSettled([
+      ollama.close(),
+      groq.close(),
+      gemini.close(),
+      control.close(),
+      cloudRun.close(),
+    ])
     await rm(scratch, { recursive: true, force: true })
   }
   process.exit(code)

@@ -16,6 +16,7 @@ Commands:
   catalog    the merged Cloud Run friendly Ollama catalog
   models     models installed on the Ollama host
   bench      run a prompt suite across models (--suite FILE); results on stdout, progress on stderr
+  deploy cloud-run --model ID --project P --region R   a catalog model to Cloud Run (deploy --help)
 
 Options:
   --workspace DIR      workspace folder (default: $MINDX_WORKSPACE, else the current directory)

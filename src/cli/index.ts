@@ -1,4 +1,4 @@
-// `npm run --silent cli -- <resolve|generate|catalog|models>`: the factory from a terminal.
+// `npm run --silent cli -- <resolve|generate|catalog|models|deploy>`: the factory from a terminal.
 import { createLlmFactory, LlmError } from '../main/services/factory'
 import type { LlmFactory } from '../main/services/factory'
 import { ConfigFileError } from '../main/services/config/types'
@@ -8,6 +8,8 @@ import { FileSecretStore } from '../main/services/secrets'
 import type { CliArgs } from './args'
 import { benchCommand } from './bench-command'
 import { parseCliArgs, USAGE, UsageError } from './args'
+import { DEPLOY_USAGE, runDeployCommand } from './deploy-command'
+import { GcloudCli, GcloudIdentityTokenSource } from '../main/services/deploy'
 import { formatCatalog, formatModels, formatResolution } from './format'
 import { listProviders, unknownProviderMessage } from './providers-command'
 
@@ -25,6 +27,13 @@ export async function runCli(
   io: Io,
   signal?: AbortSignal,
 ): Promise<number> {
+  if (argv[0] === 'deploy') {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.out(DEPLOY_USAGE + '\n')
+      return 0
+    }
+    return runDeployCommand(argv.slice(1), env, cwd, io, signal)
+  }
   if (argv.includes('--help') || argv.includes('-h')) {
     io.out(USAGE + '\n')
     return 0
@@ -39,7 +48,8 @@ export async function runCli(
   }
   // Keys saved from the app in serve mode live in the workspace's 0600 store; the CLI reads them too.
   const secrets = new FileSecretStore(args.workspace)
-  const factory = createLlmFactory({ workspace: args.workspace, env, secrets })
+  const identityTokens = new GcloudIdentityTokenSource({ gcloud: new GcloudCli(env) })
+  const factory = createLlmFactory({ workspace: args.workspace, env, secrets, identityTokens })
   const handlerArgs = {
     provider: args.provider,
     model: args.model,

@@ -4,6 +4,7 @@ import { LLM_ERROR_CODES } from './llm'
 import type { ResolutionView } from './resolution'
 import { benchEvents, benchMethods } from './bench-contract'
 import { chatEvents, chatMethods } from './chat-contract'
+import { deployEvents, deployMethods } from './deploy-contract'
 import { studioEvents, studioMethods } from './studio-contract'
 import type {
   InstalledOllamaModel,
@@ -220,6 +221,7 @@ export const methods = {
   ...chatMethods,
   ...studioMethods,
   ...benchMethods,
+  ...deployMethods,
 } as const satisfies Record<`${string}:${string}`, AnyMethodSpec>
 
 // ---------------------------------------------------------------------------------------------
@@ -233,6 +235,7 @@ export const events = {
   ...chatEvents,
   ...studioEvents,
   ...benchEvents,
+  ...deployEvents,
 } as const satisfies Record<`${string}:${string}`, TypeTag<unknown>>
 
 // ---------------------------------------------------------------------------------------------

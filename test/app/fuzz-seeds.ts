@@ -1,11 +1,16 @@
 // One valid input per contract method (typed against the contract, so a new method needs one here):
 // the fuzz mutates these one field at a time to get past validation into the handlers.
 import type { Channel, MethodInput } from '../../src/shared/contract'
+import { defaultDeploySpec } from '../../src/shared/deploy'
 import type { Rng } from './fuzz-inputs'
 import { hostileValue, POLLUTION_KEYS } from './fuzz-inputs'
 
 const settings = { provider: 'mock', model: 'mock-model' } as const
 const now = '2026-01-01T00:00:00.000Z'
+const deploySpec = defaultDeploySpec(
+  { id: 'phi3_py', ollama_name: 'phi3:mini', est_memory_needed_gb: 4 },
+  { project: 'fuzz-project', region: 'us-central1' },
+)
 
 export const VALID_INPUTS: { [C in Channel]: MethodInput<C> } = {
   'app:info': {},
@@ -87,6 +92,15 @@ export const VALID_INPUTS: { [C in Channel]: MethodInput<C> } = {
   'catalog:removeEntry': { id: 'fuzz' },
   'catalog:setOrder': { order: 'coding', ids: ['fuzz'] },
   'catalog:makeDefault': { ollamaName: null },
+  'deploy:prepare': { modelId: 'phi3_py' },
+  'deploy:write': { spec: deploySpec },
+  'deploy:start': { spec: deploySpec, runId: 'fuzz-deploy' },
+  'deploy:cancel': { runId: 'fuzz-deploy' },
+  'deploy:addService': {
+    name: 'fuzz-run',
+    url: 'https://fuzz-run-4x7kq2nbmq-uc.a.run.app',
+    model: 'phi3:mini',
+  },
 }
 
 type Json = Record<string, unknown> | unknown[]

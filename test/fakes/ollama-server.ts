@@ -25,6 +25,11 @@ export interface FakeOllamaOptions {
   chunkDelayMs?: number
   /** Progress lines per pulled layer (default 4). */
   pullSteps?: number
+  /**
+   * Behind Cloud Run IAM: every request needs `Authorization: Bearer <token>`; this says whether the
+   * token is accepted (200), invalid (401) or valid but not allowed to invoke (403).
+   */
+  requireBearer?: (token: string) => 'ok' | 'unauthorized' | 'forbidden'
   /** Ollama Cloud mode: every request needs `Authorization: Bearer <apiKey>`, else 401. */
   apiKey?: string
 }
@@ -52,6 +57,23 @@ function errorBody(status: number, request: RecordedRequest): unknown {
 function streamLines(exchange: FakeExchange, lines: object[]): Promise<boolean> {
   const ndjson = lines.map((line) => JSON.stringify(line) + '\n')
   return exchange.stream({ 'content-type': 'application/x-ndjson' }, ndjson)
+}
+
+/** Cloud Run IAM in front of the fake: a refused request gets Google's HTML 401/403, never reaching Ollama. */
+function bearerAccepted(
+  exchange: FakeExchange,
+  check: NonNullable<FakeOllamaOptions['requireBearer']>,
+): boolean {
+  const header = exchange.request.headers.authorization ?? ''
+  const token = /^Bearer (\S+)$/.exec(header)?.[1]
+  const verdict = token === undefined ? 'unauthorized' : check(token)
+  if (verdict === 'ok') return true
+  const [status, title] = verdict === 'forbidden' ? [403, 'Forbidden'] : [401, 'Unauthorized']
+  exchange.res.writeHead(status, { 'content-type': 'text/html; charset=UTF-8' })
+  exchange.res.end(
+    `<html><head><title>${status} ${title}</title></head><body><h1>Error: ${title}</h1><h2>Your client does not have permission to the requested URL <code>${exchange.request.path}</code>.</h2></body></html>`,
+  )
+  return false
 }
 
 export async function startFakeOllama(options: FakeOllamaOptions = {}) {
@@ -178,6 +200,7 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}) {
       if (options.apiKey !== undefined && headers.authorization !== `Bearer ${options.apiKey}`) {
         return exchange.json(401, { error: 'unauthorized' })
       }
+      if (options.requireBearer && !bearerAccepted(exchange, options.requireBearer)) return
       const route = routes[`${method} ${path}`]
       if (!route) return exchange.json(404, '404 page not found')
       return route(exchange)

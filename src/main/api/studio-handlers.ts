@@ -1,6 +1,7 @@
-// The Providers / Config / Cloud Run models handlers, spread into the app's handler table.
+// The Providers / Config / Cloud Run models (and deploy) handlers, spread into the app's handler table.
 import { createCatalogHandlers } from './catalog-handlers'
 import { createConfigHandlers } from './config-handlers'
+import { createDeployHandlers } from './deploy-handlers'
 import type { ApiHandlerDeps } from './handlers'
 import { createProvidersHandlers } from './providers-handlers'
 import { createStudioContext } from './studio-context'
@@ -18,6 +19,7 @@ export function createStudioHandlers(deps: ApiHandlerDeps) {
     ...config,
     ...providers,
     ...catalog,
+    ...createDeployHandlers({ context, ...(deps.events ? { events: deps.events } : {}) }),
     // Any of the three screens opening starts the watcher, so disk edits reach all of them.
     'providers:list': async (input: Record<string, never>) => {
       await watch()

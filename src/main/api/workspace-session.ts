@@ -4,7 +4,9 @@ import { CONVERSATIONS_DIR } from '../services/chat/conversation-store'
 import { removeStaleTempFiles } from '../services/config/atomic-write'
 import { PRIVATE_DIR } from '../services/config/workspace-paths'
 import type { LlmFactory } from '../services/factory'
+import { GcloudCli, GcloudIdentityTokenSource } from '../services/deploy'
 import { createLlmFactory } from '../services/factory'
+import type { IdentityTokenSource } from '../services/providers/identity-token'
 import type { SecretStore } from '../services/secrets'
 
 export type EnvRecord = Record<string, string | undefined>
@@ -24,6 +26,8 @@ export interface FactoryOptions {
   env?: EnvRecord
   fetch?: typeof fetch
   secrets?: SecretStore
+  /** Identity tokens for Cloud Run providers (`auth: "gcloud-identity-token"`), from gcloud. */
+  identityTokens?: IdentityTokenSource
 }
 
 export interface WorkspaceSessionOptions {
@@ -53,6 +57,10 @@ function workspaceTempDirs(workspace: string): string[] {
 
 export function createWorkspaceSession(options: WorkspaceSessionOptions): WorkspaceSession {
   const createFactory = options.createFactory ?? createLlmFactory
+  // One token cache for the whole session: tokens are per service URL, not per workspace.
+  const identityTokens = new GcloudIdentityTokenSource({
+    gcloud: new GcloudCli(options.env ?? process.env),
+  })
   const build = (workspace: string): WorkspaceServices => {
     const secrets = options.createSecrets(workspace)
     return {
@@ -63,6 +71,7 @@ export function createWorkspaceSession(options: WorkspaceSessionOptions): Worksp
       factory: createFactory({
         workspace,
         secrets,
+        identityTokens,
         ...(options.env ? { env: options.env } : {}),
         ...(options.fetch ? { fetch: options.fetch } : {}),
       }),

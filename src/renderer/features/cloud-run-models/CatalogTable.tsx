@@ -31,6 +31,7 @@ export interface CatalogTableProps {
   onCancelPull: (row: CatalogRow) => void
   onEdit: (row: CatalogRow) => void
   onRemove: (row: CatalogRow) => void
+  onDeploy: (row: CatalogRow) => void
 }
 
 function pullPercent(pull: OllamaPull): number | null {
@@ -183,6 +184,15 @@ export function CatalogTable(props: CatalogTableProps) {
                     onClick={() => props.onEdit(row)}
                   >
                     Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-label={`Deploy ${row.ollama_name} to Cloud Run…`}
+                    disabled={busy}
+                    onClick={() => props.onDeploy(row)}
+                  >
+                    Deploy to Cloud Run…
                   </button>
                   {row.origin === 'config' && (
                     <button

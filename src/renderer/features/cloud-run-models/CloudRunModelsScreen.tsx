@@ -1,4 +1,4 @@
-// Cloud Run models: the merged catalog as a table (filter, sort, search), edits, Make default, Pull.
+// Cloud Run models: the merged catalog as a table (filter, sort, search), edits, Make default, Pull, Deploy.
 import { useEffect, useId, useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
@@ -8,6 +8,7 @@ import { useCatalogStore } from './catalog-store'
 import type { CatalogRow } from './catalog-table'
 import { catalogRows, filterRows, MEMORY_TIERS_GB, sortRows, typesOf } from './catalog-table'
 import { CatalogTable } from './CatalogTable'
+import { DeployDialog } from './DeployDialog'
 import { EntryDialog } from './EntryDialog'
 import { PreferenceOrders } from './PreferenceOrders'
 import '../../components/controls.css'
@@ -30,6 +31,7 @@ export function CloudRunModelsScreen() {
   const actions = useCatalogStore.getState()
   const [editing, setEditing] = useState<Editing>(null)
   const [removing, setRemoving] = useState<CatalogRow | null>(null)
+  const [deploying, setDeploying] = useState<CatalogRow | null>(null)
   const ids = { search: useId(), type: useId(), budget: useId() }
 
   useEffect(() => {
@@ -200,6 +202,7 @@ export function CloudRunModelsScreen() {
             onCancelPull={(row) => void actions.cancelPull(row.ollama_name)}
             onEdit={(row) => setEditing({ kind: 'edit', row })}
             onRemove={setRemoving}
+            onDeploy={setDeploying}
           />
           <PreferenceOrders
             catalog={overview.catalog}
@@ -223,6 +226,7 @@ export function CloudRunModelsScreen() {
           }
         />
       )}
+      {deploying !== null && <DeployDialog row={deploying} onClose={() => setDeploying(null)} />}
       {removing !== null && (
         <ConfirmDialog
           title={`Remove ${removing.id}?`}

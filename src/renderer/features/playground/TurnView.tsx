@@ -3,7 +3,7 @@ import { memo, useState } from 'react'
 import type { AssistantTurn, UserTurn } from '../../../shared/chat'
 import { AnswerBody } from './AnswerBody'
 import { ChatErrorNotice } from './ChatErrorNotice'
-import { CopyButton } from './CopyButton'
+import { CopyButton } from '../../components/CopyButton'
 import { MetricsLine } from './MetricsLine'
 
 /** Longer prompts (pasted documents) show their start until asked: laying out 200 kB costs seconds. */
