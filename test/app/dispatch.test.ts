@@ -27,6 +27,20 @@ describe('dispatcher', () => {
     expect(result.error.message).toContain('provider')
   })
 
+  it('refuses inputs nested too deep or cyclic (IPC can send cycles) as invalid_input', async () => {
+    const applyEdit = vi.fn()
+    const dispatch = createDispatcher(cannedHandlers({ 'config:applyEdit': applyEdit }))
+    let deep: unknown = 1
+    for (let i = 0; i < 10_000; i++) deep = { a: deep }
+    const cyclic: Record<string, unknown> = { b: 1 }
+    cyclic.self = cyclic
+    for (const value of [deep, cyclic]) {
+      const result = await dispatch('config:applyEdit', { text: '{}', path: ['a'], value })
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    }
+    expect(applyEdit).not.toHaveBeenCalled()
+  })
+
   it('answers not_found for an unknown channel', async () => {
     const result = await createDispatcher(cannedHandlers())('nope:nothing', {})
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } })

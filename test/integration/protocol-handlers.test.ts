@@ -1,7 +1,7 @@
 // The new protocol clients inside the factory's handler: its retries (honouring their retry hints),
 // JSON check, usage and timings, before the registry routes provider names to them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ProviderName, StreamEvent } from '../../src/shared/llm'
+import type { StreamEvent } from '../../src/shared/llm'
 import { DEFAULT_CALL_POLICY } from '../../src/main/services/factory/call-policy'
 import { createHandler } from '../../src/main/services/factory/handler'
 import createAnthropicClient from '../../src/main/services/providers/anthropic/index'
@@ -40,8 +40,7 @@ afterAll(async () => {
 function handlerFor(client: ProviderClient, model: string) {
   const sleeps: number[] = []
   const handler = createHandler({
-    // The registry (issue 11) opens provider names; until then the handler's type lists four.
-    provider: client.provider as ProviderName,
+    provider: client.provider,
     model,
     handlerClass: 'MockHandler',
     fallbackReason: null,

@@ -88,7 +88,14 @@ export function createConfigHandlers(deps: ConfigHandlerDeps): ConfigHandlers & 
       }),
     'config:applyEdit': async ({ text, path, value }) => {
       const { factoryPath } = await context.readGlobal()
-      return { text: editFactoryConfig(text, path, value, { file: factoryPath }) }
+      try {
+        return { text: editFactoryConfig(text, path, value, { file: factoryPath }) }
+      } catch (error) {
+        if (error instanceof ConfigFileError) throw error
+        // jsonc-parser refuses paths that do not fit the document ([0] on an object, [] to remove).
+        const reason = error instanceof Error ? error.message : String(error)
+        throw new AppError('invalid_input', `Path ${JSON.stringify(path)} does not fit: ${reason}.`)
+      }
     },
     'config:sources': async () => {
       const { services, global, factoryPath, factoryIssue } = await context.readGlobal()

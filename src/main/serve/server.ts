@@ -6,13 +6,13 @@ import type { ApiResult, AppErrorCode, AppErrorData } from '../../shared/contrac
 import type { ApiDispatcher } from '../api/dispatch'
 import type { AppEventBus } from '../api/event-bus'
 import { contentSecurityPolicy } from '../csp'
+import type { BodyLimits } from './request-body'
+import { BodyBudget, DEFAULT_BODY_LIMITS, readRequestBody } from './request-body'
 import { checkHostAndOrigin, checkToken } from './request-guard'
 import { SseHub } from './sse-hub'
 import { serveStaticFile } from './static-files'
 
 export const SERVE_HOST = '127.0.0.1'
-// Saved Playground conversations travel whole (chat:save): a few long answers pass 1 MiB.
-const MAX_BODY_BYTES = 16 * 1024 * 1024
 
 export interface ServeServerOptions {
   dispatch: ApiDispatcher
@@ -22,6 +22,8 @@ export interface ServeServerOptions {
   port: number
   /** The built renderer; without it only the API is served. */
   staticDir?: string
+  /** Request body limits (tests shrink them); DEFAULT_BODY_LIMITS otherwise. */
+  limits?: Partial<BodyLimits>
 }
 
 export interface RunningServeServer {
@@ -50,32 +52,34 @@ const STATUS_BY_CODE: Partial<Record<AppErrorCode, number>> = {
   internal: 500,
 }
 
-function sendJson(res: ServerResponse, status: number, body: ApiResult<unknown>): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: ApiResult<unknown>,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     ...SECURITY_HEADERS,
+    ...headers,
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
   })
   res.end(JSON.stringify(body))
 }
 
-function sendError(res: ServerResponse, status: number, error: AppErrorData): void {
-  sendJson(res, status, { ok: false, error })
+function sendError(
+  res: ServerResponse,
+  status: number,
+  error: AppErrorData,
+  headers?: Record<string, string>,
+): void {
+  sendJson(res, status, { ok: false, error }, headers)
 }
 
-/** Reads a JSON body (empty body = no input); rejects anything else with a contract error. */
-async function readJsonBody(req: IncomingMessage): Promise<{ value: unknown } | AppErrorData> {
-  const type = req.headers['content-type'] ?? ''
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > MAX_BODY_BYTES) return { code: 'invalid_input', message: 'Request body too large.' }
-    chunks.push(chunk)
-  }
-  const text = Buffer.concat(chunks).toString('utf8')
+/** The body as JSON (empty body = no input); anything else is a contract error. */
+function parseJsonBody(req: IncomingMessage, text: string): { value: unknown } | AppErrorData {
   if (text.trim() === '') return { value: undefined }
-  if (!/^application\/json\b/i.test(type)) {
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
     return { code: 'invalid_input', message: 'Send the input as application/json.' }
   }
   try {
@@ -87,6 +91,8 @@ async function readJsonBody(req: IncomingMessage): Promise<{ value: unknown } | 
 
 export async function startServeServer(options: ServeServerOptions): Promise<RunningServeServer> {
   const sse = new SseHub()
+  const limits = { ...DEFAULT_BODY_LIMITS, ...options.limits }
+  const budget = new BodyBudget(limits.maxInFlightBodyBytes)
   const unsubscribe = options.events.subscribe((name, payload) => sse.broadcast(name, payload))
   let port = options.port
 
@@ -99,10 +105,20 @@ export async function startServeServer(options: ServeServerOptions): Promise<Run
       return sse.add(res)
     }
     if (req.method !== 'POST') return sendError(res, 405, methodNotAllowed('POST'))
-    const body = await readJsonBody(req)
-    if (!('value' in body)) return sendError(res, 400, body)
-    const result = await options.dispatch(channel, body.value)
-    sendJson(res, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 422), result)
+    const received = await readRequestBody(req, limits, budget)
+    if (!received.ok) {
+      discardRestOfBody(req, limits.bodyTimeoutMs)
+      const headers = { ...received.headers, connection: 'close' }
+      return sendError(res, received.status, received.error, headers)
+    }
+    try {
+      const body = parseJsonBody(req, received.text)
+      if (!('value' in body)) return sendError(res, 400, body)
+      const result = await options.dispatch(channel, body.value)
+      sendJson(res, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 422), result)
+    } finally {
+      budget.give(received.held)
+    }
   }
 
   const server = createServer((req, res) => {
@@ -146,6 +162,19 @@ export async function startServeServer(options: ServeServerOptions): Promise<Run
         server.closeAllConnections()
       }),
   }
+}
+
+/**
+ * After a refusal the rest of the body is read and thrown away (never buffered), so the client
+ * finishes sending and reads the typed answer instead of a reset; past the deadline the
+ * connection is cut (a trickling client gets no more time than the body limit gave it).
+ */
+function discardRestOfBody(req: IncomingMessage, deadlineMs: number): void {
+  if (req.complete) return
+  const timer = setTimeout(() => req.destroy(), deadlineMs)
+  req.once('end', () => clearTimeout(timer))
+  req.once('close', () => clearTimeout(timer))
+  req.resume()
 }
 
 function methodNotAllowed(allowed: string): AppErrorData {

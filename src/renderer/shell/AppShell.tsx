@@ -1,5 +1,6 @@
 // The app's frame: sidebar, the current screen, status bar; global screen shortcuts.
 import { useEffect } from 'react'
+import { ErrorBoundary } from '../components/ErrorBoundary'
 import { useNavigationStore } from '../stores/navigation-store'
 import { useShellStore } from '../stores/shell-store'
 import { isMacPlatform, screenShortcutIndex } from './keyboard'
@@ -41,7 +42,7 @@ export function AppShell() {
   useEffect(() => useShellStore.getState().start(), [])
   useScreenShortcuts()
   useWindowTitle()
-  const { Screen } = SCREENS.find((entry) => entry.id === screen) ?? SCREENS[0]!
+  const { Screen, label } = SCREENS.find((entry) => entry.id === screen) ?? SCREENS[0]!
 
   return (
     <div className="app">
@@ -52,7 +53,10 @@ export function AppShell() {
             The studio's API did not answer: {info.message}
           </div>
         )}
-        <Screen />
+        {/* A screen that throws says so here; the sidebar and the other screens keep working. */}
+        <ErrorBoundary what={`The ${label} screen`} resetKey={screen}>
+          <Screen />
+        </ErrorBoundary>
       </main>
       <StatusBar />
     </div>

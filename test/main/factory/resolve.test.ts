@@ -94,6 +94,26 @@ describe('provider', () => {
     ])
   })
 
+  it("never shows one choice's fallback reason for another (one factory, cached handlers)", async () => {
+    const { factory } = factoryFor({
+      [FACTORY_JSON]: { default_provider_preference_order: ['vllm', 'mistral'] },
+    })
+    expect((await factory.resolve({ provider: 'vllm' })).view.fallbackReason).toBe(
+      'vllm: no handler in this app, using Mock',
+    )
+    const chosen = await factory.resolve({ provider: 'mock' })
+    expect(chosen.view.handler).toBe('MockHandler')
+    expect(chosen.view.fallbackReason).toBeNull()
+    expect((await factory.createLlmHandler({ provider: 'mock' })).fallbackReason).toBeNull()
+    expect((await factory.resolve()).view.fallbackReason).toMatch(
+      /none of default_provider_preference_order/,
+    )
+    expect((await factory.resolve({ provider: 'grok' })).view.fallbackReason).toBe(
+      'grok: no handler in this app, using Mock',
+    )
+    expect((await factory.resolve({ provider: 'mock' })).view.fallbackReason).toBeNull()
+  })
+
   it('uses llm.default_provider from global config below the factory json', async () => {
     const { root, factory } = factoryFor({
       'mindx_config.json': { llm: { default_provider: 'GROQ' } },

@@ -87,8 +87,9 @@ export async function buildHandler(
 
   const settings: ProviderSettings = {
     provider,
+    // For messages: "OpenRouter rejected the API key … or set OPENROUTER_API_KEY".
     displayName: d.displayName,
-    ...(d.keyEnv[0] === undefined ? {} : { keyVariable: d.keyEnv[0] }),
+    keyVariable: d.keyEnv[0] ?? `MINDX_LLM__${provider.toUpperCase()}__API_KEY`,
     model: fields.model.value,
     ...(fields.apiKey.value === null ? {} : { apiKey: fields.apiKey.value }),
     ...(fields.baseUrl.value === null ? {} : { baseUrl: fields.baseUrl.value }),

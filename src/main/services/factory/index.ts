@@ -62,12 +62,15 @@ export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
     return workspace
   }
 
+  // The fallback reason is part of what a handler says about itself (a Mock standing in for
+  // vllm is not the Mock chosen on purpose), so it is part of the key too.
   const cacheKey = (fields: ResolvedFields) =>
     JSON.stringify([
       fields.provider.value,
       fields.model.value,
       fields.apiKey.value,
       fields.baseUrl.value,
+      fields.fallbackReason,
     ])
 
   const handlerFor = (loaded: LoadedWorkspace, fields: ResolvedFields): Promise<LlmHandler> => {

@@ -4,7 +4,7 @@ import type { ChatMessage, ProviderModel, Usage } from '../../../shared/llm'
 /** What a provider needs to build its SDK client. */
 export interface ProviderSettings {
   model: string
-  /** The registry name this client serves (e.g. "vllm", "openrouter"); defaults to the protocol's name. */
+  /** The registry name this client serves (a protocol folder serves many: `vllm`, `grok`, …); defaults to the protocol's name. */
   provider?: string
   /** How people name the service in messages (e.g. "OpenRouter API"); defaults from the protocol. */
   displayName?: string

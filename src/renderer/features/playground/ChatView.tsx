@@ -2,6 +2,7 @@
 import { useCallback, useLayoutEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { Composer } from './Composer'
+import { PlainTextBoundary } from './PlainTextBlock'
 import { usePlaygroundStore } from './playground-store'
 import { AssistantTurnView, UserTurnView } from './TurnView'
 
@@ -59,19 +60,24 @@ export function ChatView() {
             </p>
           </div>
         ) : (
-          turns.map((turn, index) =>
-            turn.role === 'user' ? (
-              <UserTurnView key={turn.id} turn={turn} busy={busy} onResend={onResend} />
-            ) : (
-              <AssistantTurnView
-                key={turn.id}
-                turn={turn}
-                isLast={index === lastIndex}
-                busy={busy}
-                onRegenerate={onRegenerate}
-              />
-            ),
-          )
+          turns.map((turn, index) => (
+            <PlainTextBoundary
+              key={turn.id}
+              what={turn.role === 'user' ? 'This prompt' : 'This answer'}
+              text={turn.content}
+            >
+              {turn.role === 'user' ? (
+                <UserTurnView turn={turn} busy={busy} onResend={onResend} />
+              ) : (
+                <AssistantTurnView
+                  turn={turn}
+                  isLast={index === lastIndex}
+                  busy={busy}
+                  onRegenerate={onRegenerate}
+                />
+              )}
+            </PlainTextBoundary>
+          ))
         )}
       </div>
       <Composer

@@ -2,6 +2,7 @@
 import { useShallow } from 'zustand/react/shallow'
 import type { ProviderName } from '../../../shared/llm'
 import { AnswerBody } from './AnswerBody'
+import { PlainTextBoundary } from './PlainTextBlock'
 import { ChatErrorNotice } from './ChatErrorNotice'
 import { Composer } from './Composer'
 import type { CompareColumn } from './compare-store'
@@ -71,14 +72,16 @@ function ColumnView({ col, index, busy }: { col: CompareColumn; index: number; b
           <p className="turn-waiting">Waiting for the first token…</p>
         )}
         {(col.content !== '' || col.error?.code === 'invalid_json') && (
-          <AnswerBody
-            turn={{
-              content: col.content,
-              status: col.status === 'idle' ? 'done' : col.status,
-              jsonMode: col.jsonMode,
-              error: col.error,
-            }}
-          />
+          <PlainTextBoundary what="This answer" text={col.content}>
+            <AnswerBody
+              turn={{
+                content: col.content,
+                status: col.status === 'idle' ? 'done' : col.status,
+                jsonMode: col.jsonMode,
+                error: col.error,
+              }}
+            />
+          </PlainTextBoundary>
         )}
         {col.status === 'stopped' && <p className="turn-note">Stopped.</p>}
         {col.error && col.error.code !== 'invalid_json' && <ChatErrorNotice error={col.error} />}

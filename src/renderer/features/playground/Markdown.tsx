@@ -4,10 +4,12 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import ReactMarkdown from 'react-markdown'
 import rehypeHighlight from 'rehype-highlight'
 import remarkGfm from 'remark-gfm'
+import { describeRenderError, ErrorBoundary } from '../../components/ErrorBoundary'
 import { CopyButton } from './CopyButton'
 import { splitMarkdownBlocks } from './markdown-blocks'
 import './markdown.css'
-import { isExternalHttpUrl, remarkHtmlAsText, safeUrl } from './markdown-safety'
+import { isExternalHttpUrl, markdownRenderRisk, remarkHtmlAsText, safeUrl } from './markdown-safety'
+import { PlainTextBlock } from './PlainTextBlock'
 
 const remarkPlugins = [remarkGfm, remarkHtmlAsText]
 // detect: false — only fenced code with a language is highlighted; guessing costs time per block.
@@ -52,18 +54,38 @@ const components: ComponentProps<typeof ReactMarkdown>['components'] = {
   pre: ({ children }) => <CodeBlock>{children}</CodeBlock>,
 }
 
+/**
+ * One block: Markdown, or plain text when it is too deep or long for the parser (decided before
+ * rendering) or when rendering it threw anyway. Either way the rest of the answer and the app stay.
+ */
 const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
+  const risk = useMemo(() => markdownRenderRisk(text), [text])
   // Its own box with content-visibility: blocks scrolled out of view skip layout and paint.
   return (
     <div className="md-block">
-      <ReactMarkdown
-        remarkPlugins={remarkPlugins}
-        rehypePlugins={rehypePlugins}
-        components={components}
-        urlTransform={safeUrl}
-      >
-        {text}
-      </ReactMarkdown>
+      {risk !== null ? (
+        <PlainTextBlock text={text} reason={risk} />
+      ) : (
+        <ErrorBoundary
+          what="This part of the answer"
+          resetKey={text}
+          fallback={(error) => (
+            <PlainTextBlock
+              text={text}
+              reason={`it could not be rendered as Markdown (${describeRenderError(error)})`}
+            />
+          )}
+        >
+          <ReactMarkdown
+            remarkPlugins={remarkPlugins}
+            rehypePlugins={rehypePlugins}
+            components={components}
+            urlTransform={safeUrl}
+          >
+            {text}
+          </ReactMarkdown>
+        </ErrorBoundary>
+      )}
     </div>
   )
 })
