@@ -96,10 +96,10 @@ describe('provider', () => {
 
   it("never shows one choice's fallback reason for another (one factory, cached handlers)", async () => {
     const { factory } = factoryFor({
-      [FACTORY_JSON]: { default_provider_preference_order: ['vllm', 'mistral'] },
+      [FACTORY_JSON]: { default_provider_preference_order: ['zerog', 'sambanova'] },
     })
-    expect((await factory.resolve({ provider: 'vllm' })).view.fallbackReason).toBe(
-      'vllm: no handler in this app, using Mock',
+    expect((await factory.resolve({ provider: 'zerog' })).view.fallbackReason).toBe(
+      'zerog: no handler in this app, using Mock',
     )
     const chosen = await factory.resolve({ provider: 'mock' })
     expect(chosen.view.handler).toBe('MockHandler')
@@ -108,8 +108,8 @@ describe('provider', () => {
     expect((await factory.resolve()).view.fallbackReason).toMatch(
       /none of default_provider_preference_order/,
     )
-    expect((await factory.resolve({ provider: 'grok' })).view.fallbackReason).toBe(
-      'grok: no handler in this app, using Mock',
+    expect((await factory.resolve({ provider: 'cerebras' })).view.fallbackReason).toBe(
+      'cerebras: no handler in this app, using Mock',
     )
     expect((await factory.resolve({ provider: 'mock' })).view.fallbackReason).toBeNull()
   })
