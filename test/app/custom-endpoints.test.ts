@@ -8,18 +8,23 @@ import { createWorkspaceSession } from '../../src/main/api/workspace-session'
 import { FileSecretStore } from '../../src/main/services/secrets'
 import { startFakeOllama } from '../fakes/ollama-server'
 import type { FakeOllama } from '../fakes/ollama-server'
+import { startFakeOpenAi } from '../fakes/openai-server'
+import type { FakeOpenAi } from '../fakes/openai-server'
 import { makeTempDir, writeWorkspace } from './helpers'
 
+const LAB_KEY = 'sk-lab-fixture-000000001234'
 let ollama: FakeOllama
+let openai: FakeOpenAi
 let temp: Awaited<ReturnType<typeof makeTempDir>>
 let counter = 0
 
 beforeAll(async () => {
   ollama = await startFakeOllama({ models: ['qwen3:0.6b'] })
+  openai = await startFakeOpenAi({ apiKey: LAB_KEY, models: ['Qwen/Qwen3-1.7B'] })
   temp = await makeTempDir()
 })
 afterAll(async () => {
-  await ollama.close()
+  await Promise.all([ollama.close(), openai.close()])
   await temp.cleanup()
 })
 
@@ -29,10 +34,11 @@ async function setup() {
   const secrets = new FileSecretStore(workspace)
   const session = createWorkspaceSession({ workspace, env: {}, createSecrets: () => secrets })
   const handlers = createApiHandlers({ session, version: '1', transport: 'web' })
+  const factory = () => session.current.factory
   const factoryPath = join(workspace, 'data', 'config', 'llm_factory_config.json')
   const json = async () =>
     JSON.parse(await readFile(factoryPath, 'utf8')) as Record<string, unknown>
-  return { handlers, call: createDispatcher(handlers), secrets, json }
+  return { handlers, call: createDispatcher(handlers), secrets, json, factory }
 }
 
 describe('custom endpoints through the API', () => {
@@ -43,7 +49,7 @@ describe('custom endpoints through the API', () => {
       protocol: 'openai-compatible',
       displayName: 'Lab GPU box',
       baseUrl: 'http://10.0.0.7:8000/v1',
-      apiKey: 'sk-lab-fixture-000000001234',
+      apiKey: LAB_KEY,
       headers: { 'X-Team': 'team-fixture-token' },
       defaultModel: 'Qwen/Qwen3-1.7B',
     })
@@ -58,7 +64,7 @@ describe('custom endpoints through the API', () => {
       },
     })
     expect(await secrets.readAll()).toEqual({
-      'lab-gpu': 'sk-lab-fixture-000000001234',
+      'lab-gpu': LAB_KEY,
       'lab-gpu-header-x-team': 'team-fixture-token',
     })
     const card = overview.providers.find((c) => c.provider === 'lab-gpu')
@@ -75,7 +81,30 @@ describe('custom endpoints through the API', () => {
     expect(registry.at(-1)).toMatchObject({ name: 'lab-gpu', origin: 'custom' })
   })
 
-  it('an Ollama-protocol endpoint is then a provider like any other: test and chat', async () => {
+  it('is then a provider like any other: Test connection, model list, chat with key and headers', async () => {
+    const { handlers, factory } = await setup()
+    await handlers['providers:addCustom']({
+      name: 'lab-gpu',
+      protocol: 'openai-compatible',
+      baseUrl: openai.url, // without /v1: the client accepts both forms
+      apiKey: LAB_KEY,
+      headers: { 'X-Team': 'team-fixture-token' },
+      defaultModel: 'Qwen/Qwen3-1.7B',
+    })
+    expect(await handlers['providers:test']({ provider: 'lab-gpu' })).toMatchObject({
+      ok: true,
+      modelListed: true,
+    })
+    const models = await handlers['chat:models']({ provider: 'lab-gpu' })
+    expect(models.models.map((m) => m.name)).toContain('Qwen/Qwen3-1.7B')
+    const handler = await factory().createLlmHandler({ provider: 'lab-gpu' })
+    expect(await handler.generateText('hello lab')).toContain('hello lab')
+    const chat = openai.requestsTo('/v1/chat/completions').at(-1)
+    expect(chat?.headers.authorization).toBe(`Bearer ${LAB_KEY}`)
+    expect(chat?.headers['x-team']).toBe('team-fixture-token')
+  })
+
+  it('an Ollama-protocol endpoint works the same way: test and model list', async () => {
     const { handlers } = await setup()
     await handlers['providers:addCustom']({
       name: 'remote-ollama',
