@@ -1,4 +1,4 @@
-// Playwright's web server: fake Ollama/Groq/Gemini, a temp workspace pointing at them, and
+// Playwright's web server: fake Ollama/Groq/Gemini/OpenAI-compatible, a temp workspace pointing at them, and
 // `npm run serve` on that workspace; everything stops and the workspace goes away on SIGTERM/SIGINT.
 import { spawn } from 'node:child_process'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_GEMINI_KEY, startFakeGemini } from '../../test/fakes/gemini-server'
 import { DEFAULT_GROQ_KEY, startFakeGroq } from '../../test/fakes/groq-server'
 import { startFakeOllama } from '../../test/fakes/ollama-server'
+import { startFakeOpenAi } from '../../test/fakes/openai-server'
 import { E2E_CHAT_CONTROL_PORT_OFFSET, startChatFakeControl } from './chat-fake-control'
 import {
   E2E_CONTROL_PORT_OFFSET,
@@ -25,10 +26,13 @@ const { values } = parseArgs({
 if (!values.port || !values.token) throw new Error('usage: serve-with-fakes --port N --token T')
 
 const root = join(import.meta.dirname, '..', '..')
-const [ollama, groq, gemini] = await Promise.all([
+// The OpenAI-compatible fake is not in the workspace: specs add it as a custom endpoint (its URL
+// comes from the fake control's /fakes, its key is DEFAULT_OPENAI_KEY).
+const [ollama, groq, gemini, openai] = await Promise.all([
   startFakeOllama({ version: E2E_OLLAMA_VERSION }),
   startFakeGroq(),
   startFakeGemini(),
+  startFakeOpenAi(),
 ])
 // Playground specs script the chat fakes' replies and faults through this (test-only).
 await startChatFakeControl({ groq, gemini }, Number(values.port) + E2E_CHAT_CONTROL_PORT_OFFSET)
@@ -40,6 +44,7 @@ const control = await startFakeControl(
     ollama: { server: ollama },
     groq: { server: groq },
     gemini: { server: gemini },
+    openai: { server: openai },
     [E2E_LAB_OLLAMA]: { server: await startLab(), start: startLab },
   },
   Number(values.port) + E2E_CONTROL_PORT_OFFSET,
@@ -98,7 +103,13 @@ async function stop(code: number): Promise<never> {
   if (!stopping) {
     stopping = true
     if (serve.exitCode === null) serve.kill('SIGTERM')
-    await Promise.allSettled([ollama.close(), groq.close(), gemini.close(), control.close()])
+    await Promise.allSettled([
+      ollama.close(),
+      groq.close(),
+      gemini.close(),
+      openai.close(),
+      control.close(),
+    ])
     await rm(scratch, { recursive: true, force: true })
   }
   process.exit(code)
