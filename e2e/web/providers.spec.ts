@@ -1,19 +1,27 @@
 // Providers in Chromium over serve mode: a Groq key set in the UI stays masked and out of the json and
-// every API response; Test connection against the fake Groq; reorder by buttons; screenshot.
+// every API response; Test connection against the fake Groq; reorder by buttons (screenshots are in
+// providers-custom.spec.ts).
+import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { DEFAULT_GROQ_KEY } from '../../test/fakes/groq-server'
 import {
   callApi,
   openScreen,
   readFactoryJson,
   recordApiResponses,
-  SCREENSHOT_DIR,
   workspaceOf,
 } from './studio-helpers'
 
 const WRONG_KEY = 'gsk_wrong_e2e_key_4242'
+
+/** Selects a provider in the list; its detail pane is the article named after it. */
+async function showProvider(page: Page, name: string) {
+  await page
+    .getByRole('listbox', { name: 'Provider list' })
+    .getByRole('option', { name, exact: true })
+    .click()
+  return page.getByRole('article', { name, exact: true })
+}
 
 test.afterAll(async ({ request }) => {
   // The workspace is shared with the other specs: leave Groq working with the right key.
@@ -27,11 +35,14 @@ test('a Groq key set in the UI is masked, kept out of the json and every respons
 }) => {
   const responses = recordApiResponses(page)
   await openScreen(page, 'Providers')
-  const groq = page.getByRole('article', { name: 'Groq' })
+  const groq = await showProvider(page, 'Groq')
 
   await groq.getByLabel('API key').fill(DEFAULT_GROQ_KEY)
   await expect(groq.getByText('Unsaved changes')).toBeVisible()
-  await groq.getByRole('button', { name: 'Save' }).click()
+  // Test connection tests the saved settings, so with a typed key it waits for Save & test.
+  await expect(groq.getByRole('button', { name: 'Test connection' })).toBeDisabled()
+  await expect(groq.getByRole('button', { name: 'Save & test' })).toBeVisible()
+  await groq.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(groq.getByText('from secret:groq')).toBeVisible()
   await expect(groq.getByText('gsk_…_key', { exact: true }).first()).toBeVisible()
   await expect(groq.getByLabel('API key')).toHaveValue('')
@@ -45,7 +56,7 @@ test('a Groq key set in the UI is masked, kept out of the json and every respons
   await expect(groq.getByRole('status')).toContainText(/Connected in \d+ ms/)
 
   await groq.getByLabel('API key').fill(WRONG_KEY)
-  await groq.getByRole('button', { name: 'Save' }).click()
+  await groq.getByRole('button', { name: 'Save', exact: true }).click()
   // The field empties once the key is stored (it is never shown again).
   await expect(groq.getByLabel('API key')).toHaveValue('')
   await expect(groq.getByText('Saved')).toBeVisible()
@@ -55,7 +66,7 @@ test('a Groq key set in the UI is masked, kept out of the json and every respons
   await expect(alert).toContainText('Paste a valid API key')
 
   await page.reload()
-  await expect(page.getByRole('article', { name: 'Groq' })).toBeVisible()
+  await expect(await showProvider(page, 'Groq')).toBeVisible()
   for (const body of responses) {
     expect(body).not.toContain(DEFAULT_GROQ_KEY)
     expect(body).not.toContain(WRONG_KEY)
@@ -74,9 +85,7 @@ test('the default provider order moves with the Up/Down buttons and is written t
   await page.getByRole('button', { name: 'Move ollama up' }).click()
   await expect(order.getByRole('listitem').first()).toContainText('ollama')
   await expect(
-    page
-      .getByRole('article', { name: 'Ollama', exact: true })
-      .getByText('default', { exact: true }),
+    page.getByRole('option', { name: 'Ollama', exact: true }).getByText('default', { exact: true }),
   ).toBeVisible()
   const json = JSON.parse(await readFactoryJson(await workspaceOf(request))) as {
     default_provider_preference_order: string[]
@@ -84,7 +93,8 @@ test('the default provider order moves with the Up/Down buttons and is written t
   expect(json.default_provider_preference_order).toEqual(['ollama', 'groq', 'gemini'])
   await page.getByRole('button', { name: 'Move ollama down' }).click()
   await expect(order.getByRole('listitem').first()).toContainText('groq')
-  // Dragging works too: gemini onto the first row.
+  // Dragging works too: gemini onto the first row (the order panel is below the provider list).
+  await order.scrollIntoViewIfNeeded()
   await order
     .getByRole('listitem')
     .filter({ hasText: 'gemini' })
@@ -113,33 +123,16 @@ test('a base URL edit on Ollama: Test connection says what to do when nothing an
   )
   const original = before.providers.find((p) => p.provider === 'ollama')?.view.baseUrl ?? ''
   await openScreen(page, 'Providers')
-  const ollama = page.getByRole('article', { name: 'Ollama', exact: true })
+  const ollama = await showProvider(page, 'Ollama')
   await ollama.getByLabel('Base URL', { exact: true }).fill('http://127.0.0.1:9')
-  await ollama.getByRole('button', { name: 'Save' }).click()
+  await ollama.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(ollama.getByText('http://127.0.0.1:9', { exact: true }).first()).toBeVisible()
   await ollama.getByRole('button', { name: 'Test connection' }).click()
   await expect(ollama.getByRole('alert')).toContainText(
     'Is `ollama serve` running at http://127.0.0.1:9?',
   )
   await ollama.getByLabel('Base URL', { exact: true }).fill(original)
-  await ollama.getByRole('button', { name: 'Save' }).click()
+  await ollama.getByRole('button', { name: 'Save', exact: true }).click()
   await ollama.getByRole('button', { name: 'Test connection' }).click()
   await expect(ollama.getByRole('status')).toContainText('Connected')
-})
-
-test('screenshot of the Providers screen', async ({ page, request }) => {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true })
-  await callApi(request, 'providers:update', { provider: 'groq', apiKey: DEFAULT_GROQ_KEY })
-  await openScreen(page, 'Providers')
-  const groq = page.getByRole('article', { name: 'Groq' })
-  await groq.getByRole('button', { name: 'Test connection' }).click()
-  await expect(groq.getByRole('status')).toContainText('Connected')
-  await page.getByRole('heading', { level: 1 }).focus()
-  // Tall enough for the order panel and all four cards.
-  await page.setViewportSize({ width: 1280, height: 1760 })
-  await page.screenshot({
-    path: join(SCREENSHOT_DIR, 'providers.png'),
-    animations: 'disabled',
-    fullPage: false,
-  })
 })

@@ -1,5 +1,5 @@
-// Playwright's web server: fake Ollama/Groq/Gemini/gcloud, a temp workspace pointing at them, and
-// `npm run serve` on that workspace; everything stops and the workspace goes away on SIGTERM/SIGINT.
+// Playwright's web server: fake Ollama/Groq/Gemini/OpenAI-compatible/gcloud, a temp workspace pointing
+// at them, and `npm run serve` on it; everything stops and the workspace goes away on SIGTERM/SIGINT.
 import { spawn } from 'node:child_process'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -9,6 +9,7 @@ import { DEFAULT_GEMINI_KEY, startFakeGemini } from '../../test/fakes/gemini-ser
 import { DEFAULT_GROQ_KEY, startFakeGroq } from '../../test/fakes/groq-server'
 import { startFakeOllama } from '../../test/fakes/ollama-server'
 import { FAKE_GCLOUD_BIN, jwtClaims } from '../../test/fakes/fake-gcloud'
+import { startFakeOpenAi } from '../../test/fakes/openai-server'
 import { E2E_CHAT_CONTROL_PORT_OFFSET, startChatFakeControl } from './chat-fake-control'
 import {
   E2E_CLOUD_RUN_PORT_OFFSET,
@@ -28,10 +29,13 @@ const { values } = parseArgs({
 if (!values.port || !values.token) throw new Error('usage: serve-with-fakes --port N --token T')
 
 const root = join(import.meta.dirname, '..', '..')
-const [ollama, groq, gemini] = await Promise.all([
+// The OpenAI-compatible fake is not in the workspace: specs add it as a custom endpoint (its URL
+// comes from the fake control's /fakes, its key is DEFAULT_OPENAI_KEY).
+const [ollama, groq, gemini, openai] = await Promise.all([
   startFakeOllama({ version: E2E_OLLAMA_VERSION }),
   startFakeGroq(),
   startFakeGemini(),
+  startFakeOpenAi(),
 ])
 // Playground specs script the chat fakes' replies and faults through this (test-only).
 await startChatFakeControl({ groq, gemini }, Number(values.port) + E2E_CHAT_CONTROL_PORT_OFFSET)
@@ -43,6 +47,7 @@ const control = await startFakeControl(
     ollama: { server: ollama },
     groq: { server: groq },
     gemini: { server: gemini },
+    openai: { server: openai },
     [E2E_LAB_OLLAMA]: { server: await startLab(), start: startLab },
   },
   Number(values.port) + E2E_CONTROL_PORT_OFFSET,
@@ -123,6 +128,7 @@ async function stop(code: number): Promise<never> {
       ollama.close(),
       groq.close(),
       gemini.close(),
+      openai.close(),
       control.close(),
       cloudRun.close(),
     ])

@@ -40,10 +40,15 @@ describe('Providers screen', () => {
     })
     setAppApi(api)
     render(<ProvidersScreen />)
+    fireEvent.click(await screen.findByRole('option', { name: 'Groq' }))
     const groq = within(await screen.findByRole('article', { name: 'Groq' }))
     const key = groq.getByLabelText('API key')
     fireEvent.change(key, { target: { value: 'gsk_typed_key_1234' } })
     expect(groq.getByText('Unsaved changes')).toBeTruthy()
+    // With a typed key, Test connection (which tests the saved settings) waits for a save.
+    expect(groq.getByRole('button', { name: 'Test connection' }).hasAttribute('disabled')).toBe(
+      true,
+    )
     fireEvent.click(groq.getByRole('button', { name: 'Save' }))
     await groq.findByText('Saved')
     expect((key as HTMLInputElement).value).toBe('')

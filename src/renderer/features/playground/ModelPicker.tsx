@@ -1,4 +1,5 @@
-// Provider + model pickers: the provider's listed models with the factory default marked; free text when listing fails.
+// Provider + model pickers: every registry provider; the model is a combobox offering the provider's
+// listed models (the factory default marked) and taking any typed name.
 import { useEffect } from 'react'
 import type { ChatModelList } from '../../../shared/chat'
 import type { ProviderName } from '../../../shared/llm'
@@ -35,9 +36,11 @@ export function ModelPicker(props: ModelPickerProps) {
     list?.error ??
     (models?.state === 'error' ? { code: 'internal', message: models.message } : null)
   const names = list?.models ?? []
-  const freeText =
-    listError !== null ||
-    (list !== null && !names.some((m) => m.name === props.model) && props.model !== '')
+  const unlisted =
+    list !== null &&
+    names.length > 0 &&
+    props.model !== '' &&
+    !names.some((m) => m.name === props.model)
   return (
     <div className="model-picker">
       <label className="field">
@@ -63,42 +66,33 @@ export function ModelPicker(props: ModelPickerProps) {
           <select className="input" aria-label={`Model${nameSuffix}`} id={props.id} disabled>
             <option>Loading models…</option>
           </select>
-        ) : freeText ? (
+        ) : (
           <input
             className="input"
             id={props.id}
             aria-label={`Model${nameSuffix}`}
             value={props.model}
             list={`${props.id}-list`}
+            autoComplete="off"
+            spellCheck={false}
             disabled={props.disabled}
             placeholder={list?.defaultModel ?? 'model name'}
             onChange={(e) => props.onModel(e.target.value)}
           />
-        ) : (
-          <select
-            className="input"
-            id={props.id}
-            aria-label={`Model${nameSuffix}`}
-            value={props.model}
-            disabled={props.disabled}
-            onChange={(e) => props.onModel(e.target.value)}
-          >
-            {names.map((m) => (
-              <option key={m.name} value={m.name}>
-                {m.name}
-                {m.name === list?.defaultModel ? ' (default)' : ''}
-              </option>
-            ))}
-          </select>
         )}
-        {freeText && (
-          <datalist id={`${props.id}-list`}>
-            {names.map((m) => (
-              <option key={m.name} value={m.name} />
-            ))}
-          </datalist>
-        )}
+        <datalist id={`${props.id}-list`}>
+          {names.map((m) => (
+            <option key={m.name} value={m.name}>
+              {m.name === list?.defaultModel ? 'default' : undefined}
+            </option>
+          ))}
+        </datalist>
       </label>
+      {unlisted && (
+        <p className="field-note">
+          {props.model} is not among the listed models: it is sent as typed.
+        </p>
+      )}
       {list?.fallbackReason && <p className="field-note">{list.fallbackReason}</p>}
       {listError && (
         <p className="field-note field-note-warn">

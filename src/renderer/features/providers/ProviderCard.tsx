@@ -1,9 +1,10 @@
-// One provider: effective values with where they came from, an edit form, Test connection.
+// The detail pane for one provider: effective values with where they came from, mindX's registry
+// entry, an edit form, Test connection, and Remove for custom endpoints.
 import { useId } from 'react'
 import type { ResolvedFieldName } from '../../../shared/resolution'
 import type { ProviderCard as ProviderCardData, WritableLayer } from '../../../shared/studio-config'
 import { ProvenanceChain } from '../../components/ProvenanceChain'
-import { sourceSentence } from '../../components/provenance-text'
+import { fileName as fileNameOf, sourceSentence } from '../../components/provenance-text'
 import type { ProviderUpdate, SaveState, TestState } from './providers-store'
 import { ProviderForm } from './ProviderForm'
 
@@ -16,6 +17,8 @@ export interface ProviderCardProps {
   test: TestState
   onUpdate: (change: ProviderUpdate) => Promise<boolean>
   onTest: () => void
+  /** Custom endpoints only: removes it from custom_providers (after a confirm). */
+  onRemove?: () => void
 }
 
 function FieldValue(props: {
@@ -43,6 +46,31 @@ function FieldValue(props: {
   )
 }
 
+/** What data/config/provider_registry.json says about this provider, when it has an entry. */
+function MindxEntry({ card }: { card: ProviderCardData }) {
+  const vars = [...card.keyEnv.map((v) => `key: ${v}`), ...card.baseUrlEnv.map((v) => `URL: ${v}`)]
+  const limits = card.mindx?.limits
+  return (
+    <p className="provider-meta muted">
+      {card.protocol} protocol
+      {vars.length > 0 && <> · reads {vars.join(', ')}</>}
+      {card.mindx && (
+        <>
+          {' '}
+          · mindX {fileNameOf(card.mindx.file)}:{' '}
+          {card.mindx.enabled === null
+            ? 'no enabled flag'
+            : card.mindx.enabled
+              ? 'enabled'
+              : 'disabled'}
+          {limits?.requestsPerMinute !== undefined && `, ${limits.requestsPerMinute} requests/min`}
+          {limits?.tokensPerMinute !== undefined && `, ${limits.tokensPerMinute} tokens/min`}
+        </>
+      )}
+    </p>
+  )
+}
+
 export function ProviderCard(props: ProviderCardProps) {
   const { card, isDefault, layers } = props
   const { view } = card
@@ -54,7 +82,16 @@ export function ProviderCard(props: ProviderCardProps) {
         <h2 id={headingId}>{title}</h2>
         <span className="chip">{view.handler}</span>
         {isDefault && <span className="chip chip-accent">default</span>}
+        {card.origin === 'custom' && <span className="chip">custom endpoint</span>}
+        {props.onRemove && (
+          <button type="button" className="button button-small" onClick={props.onRemove}>
+            Remove endpoint
+          </button>
+        )}
       </header>
+      <MindxEntry card={card} />
+      {/* Slot for the provider-health summary (issue 12). */}
+      <div className="provider-health-slot" data-slot="provider-health" />
       {view.fallbackReason !== null && (
         <p className="notice notice-warn">Falls back to Mock: {view.fallbackReason}</p>
       )}

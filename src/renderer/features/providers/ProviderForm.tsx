@@ -6,6 +6,7 @@ import { fileName, sourceSentence } from '../../components/provenance-text'
 import { ConnectionResult } from './ConnectionResult'
 import { HeadersEditor } from './HeadersEditor'
 import type { ProviderCardProps } from './ProviderCard'
+import { shadowingStep } from './shadowing'
 
 function layerLabel(layer: WritableLayer): string {
   const kind = layer.layer === 'factory-config' ? 'factory config' : 'global config'
@@ -36,6 +37,19 @@ export function ProviderForm(props: ProviderCardProps & { title: string }) {
   const busy = save.state === 'busy'
   const keyFromStore = view.sources.apiKey.origin.startsWith('secret:')
 
+  /** Said at once, next to the field: writing there would not change what the factory uses. */
+  const shadowHint = (field: 'model' | 'baseUrl') => {
+    if (!changed[field]) return null
+    const step = shadowingStep(view.chains[field], layer)
+    if (!step) return null
+    return (
+      <small className="notice-inline notice-warn-text" role="note">
+        Saved to {layer === 'global-config' ? 'global config' : 'factory config'}, this is still
+        overridden: {sourceSentence(step)} wins.
+      </small>
+    )
+  }
+
   const submit = async () => {
     const ok = await onUpdate({
       provider: card.provider,
@@ -46,12 +60,13 @@ export function ProviderForm(props: ProviderCardProps & { title: string }) {
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
       ...(removeHeaders.length > 0 ? { removeHeaders } : {}),
     })
-    if (!ok) return
+    if (!ok) return false
     setWritten(layer)
     // The key was sent once; it never comes back, so the field empties.
     setApiKey('')
     setHeaders({})
     setRemoveHeaders([])
+    return true
   }
 
   const shadowNote = (() => {
@@ -80,6 +95,7 @@ export function ProviderForm(props: ProviderCardProps & { title: string }) {
             value={model}
             onChange={(e) => setModel(e.target.value)}
           />
+          {shadowHint('model')}
         </label>
         <label className="form-field" htmlFor={ids.baseUrl}>
           <span>Base URL</span>
@@ -90,6 +106,7 @@ export function ProviderForm(props: ProviderCardProps & { title: string }) {
             placeholder="SDK default"
             onChange={(e) => setBaseUrl(e.target.value)}
           />
+          {shadowHint('baseUrl')}
         </label>
         {card.needsKey && (
           <div className="form-field provider-key">
@@ -135,7 +152,7 @@ export function ProviderForm(props: ProviderCardProps & { title: string }) {
           global config, mindX (not this app) would send the reference text as its key.
         </p>
       )}
-      {card.provider === 'ollama' && (
+      {(card.provider === 'ollama' || card.origin === 'custom') && (
         <HeadersEditor
           existing={card.headers}
           added={headers}
@@ -157,12 +174,24 @@ export function ProviderForm(props: ProviderCardProps & { title: string }) {
           type="button"
           className="button"
           onClick={onTest}
-          // Testing while a save is in flight would test the old settings, and the save's
-          // reload would then wipe the result.
-          disabled={test.state === 'busy' || busy}
+          // It tests the saved settings: with unsaved edits that would test something else than
+          // what is on screen (e.g. "no key is set" with a key typed). Testing while a save is in
+          // flight would test the old settings, and the save's reload would then wipe the result.
+          disabled={test.state === 'busy' || busy || dirty}
+          aria-describedby={dirty ? `${ids.model}-tests-saved` : undefined}
         >
           {test.state === 'busy' ? 'Testing…' : 'Test connection'}
         </button>
+        {dirty && (
+          <button
+            type="button"
+            className="button"
+            disabled={busy || test.state === 'busy'}
+            onClick={() => void submit().then((ok) => ok && onTest())}
+          >
+            Save &amp; test
+          </button>
+        )}
         {card.needsKey && keyFromStore && (
           <button type="button" className="button" onClick={() => setConfirmRemoveKey(true)}>
             Remove key
@@ -171,6 +200,11 @@ export function ProviderForm(props: ProviderCardProps & { title: string }) {
         {dirty && <span className="chip chip-warn">Unsaved changes</span>}
         {save.state === 'saved' && !dirty && <span className="chip chip-ok">Saved</span>}
       </div>
+      {dirty && (
+        <p id={`${ids.model}-tests-saved`} className="muted provider-tests-saved">
+          Test connection tests the saved settings: use Save &amp; test to try what you typed.
+        </p>
+      )}
       {save.state === 'error' && (
         <p className="notice notice-error" role="alert">
           Not saved: {save.message}

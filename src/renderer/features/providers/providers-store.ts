@@ -22,10 +22,16 @@ interface ProvidersState {
   saves: Partial<Record<ProviderName, SaveState>>
   tests: Partial<Record<ProviderName, TestState>>
   order: { state: 'idle' | 'busy' } | { state: 'error'; message: string }
+  /** The provider the detail pane shows; null picks the default provider. */
+  selected: string | null
+  select: (provider: string) => void
   load: () => Promise<void>
   update: (change: ProviderUpdate) => Promise<boolean>
   test: (provider: ProviderName) => Promise<void>
   setOrder: (order: string[]) => Promise<void>
+  /** Adds a custom endpoint and selects it; the error text on failure, null on success. */
+  addCustom: (input: MethodInput<'providers:addCustom'>) => Promise<string | null>
+  removeCustom: (name: string) => Promise<string | null>
 }
 
 /** The status bar shows the default provider: keep it in step with every write. */
@@ -38,6 +44,11 @@ export const useProvidersStore = create<ProvidersState>()((set, get) => ({
   saves: {},
   tests: {},
   order: { state: 'idle' },
+  selected: null,
+
+  select(provider) {
+    set({ selected: provider })
+  },
 
   async load() {
     if (get().overview.state !== 'ready') set({ overview: { state: 'loading' } })
@@ -99,6 +110,32 @@ export const useProvidersStore = create<ProvidersState>()((set, get) => ({
       refreshShell()
     } catch (error) {
       set({ overview: current, order: { state: 'error', message: errorMessage(error) } })
+    }
+  },
+
+  async addCustom(input) {
+    try {
+      const value = await getAppApi().providers.addCustom(input)
+      set((s) => ({
+        overview: { state: 'ready', value },
+        selected: input.name,
+        tests: { ...s.tests, [input.name]: { state: 'idle' } },
+      }))
+      refreshShell()
+      return null
+    } catch (error) {
+      return errorMessage(error)
+    }
+  },
+
+  async removeCustom(name) {
+    try {
+      const value = await getAppApi().providers.removeCustom({ name })
+      set({ overview: { state: 'ready', value }, selected: null })
+      refreshShell()
+      return null
+    } catch (error) {
+      return errorMessage(error)
     }
   },
 }))
