@@ -4,6 +4,9 @@ import type { AppErrorCode, AppErrorData } from '../../shared/contract'
 import { isAppErrorCode } from '../../shared/contract'
 import { LlmError } from '../../shared/llm'
 import { ConfigFileError } from '../services/config/types'
+import { redactSecrets } from '../../shared/redact'
+
+export { redactSecrets }
 
 /** What handlers throw for failures the contract names (`not_found`, `config_invalid`, …). */
 export class AppError extends Error {
@@ -14,22 +17,6 @@ export class AppError extends Error {
     this.name = 'AppError'
     this.code = code
   }
-}
-
-const SECRET_PATTERNS: [RegExp, string][] = [
-  // Gemini puts the key in the query string; any `key=`/`api_key=`/`token=` value goes.
-  [/([?&](?:key|api_key|apikey|token|access_token)=)[^&\s#"']+/gi, '$1…'],
-  [/(Bearer\s+)[^\s"']+/gi, '$1…'],
-  // Provider key shapes: Groq gsk_, OpenAI-style sk-, Google AIza.
-  [/\b(gsk_|sk-|AIza)[A-Za-z0-9_-]{6,}/g, '$1…'],
-]
-
-/** Removes anything that looks like a key or token from text that may leave the main process. */
-export function redactSecrets(text: string): string {
-  return SECRET_PATTERNS.reduce(
-    (out, [pattern, replacement]) => out.replace(pattern, replacement),
-    text,
-  )
 }
 
 function describeZodError(error: ZodError): string {

@@ -5,7 +5,7 @@ import type { WorkspaceConfig } from '../config/types'
 import type { ProviderName } from '../../../shared/llm'
 import { maskSecret } from '../../../shared/llm'
 import type { ResolutionView } from '../../../shared/resolution'
-import type { ProviderClient, ProviderSettings } from '../providers/types'
+import type { ProviderSettings } from '../providers/types'
 import type { CallPolicy } from './call-policy'
 import { DEFAULT_CALL_POLICY } from './call-policy'
 import { createHandler } from './handler'
@@ -15,10 +15,20 @@ import { HANDLER_CLASSES, PROVIDER_LOADERS } from './provider-loaders'
 import type { ResolvedFields, SecretsSnapshot } from './resolve-fields'
 import { API_KEY_ENV, factorySettings, NO_SECRETS, resolveFields } from './resolve-fields'
 import type { SecretStore } from '../secrets/types'
+import { ResilienceRegistry } from '../resilience'
+import type { HandlerEndpoint } from './handler'
+import { createFailover } from './failover'
+import { handlerBaseUrls } from './fallback-url'
+import { configuredEndpoint, providersHealth } from './health'
 import type { HandlerArgs, LlmFactory, LlmHandler, Resolution } from './types'
 
 export { LlmError } from '../../../shared/llm'
-export type { HandlerArgs, LlmFactory, LlmHandler, Resolution } from './types'
+export type { CallAttempt } from '../../../shared/failover'
+export type { EndpointHealth } from '../../../shared/provider-health'
+export { ResilienceRegistry } from '../resilience'
+export { RoutedError, attemptsOf } from './attempts'
+export type { FailoverOptions, FailoverResult, PlannedEntry } from './failover'
+export type { CallOptions, HandlerArgs, LlmFactory, LlmHandler, Resolution } from './types'
 
 export interface LlmFactoryOptions {
   /** The workspace folder (shaped like a mindX checkout). */
@@ -33,11 +43,17 @@ export interface LlmFactoryOptions {
   providers?: Partial<ProviderLoaders>
   /** Where `"secret:NAME"` API keys live (safeStorage in Electron, a 0600 file otherwise). */
   secrets?: SecretStore
+  /**
+   * Budgets, cooldowns and circuits: one per process (the app's session passes its own so they
+   * outlive a workspace switch); by default each factory has its own.
+   */
+  resilience?: ResilienceRegistry
 }
 
 export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
   const env = options.env ?? process.env
   const loaders = { ...PROVIDER_LOADERS, ...options.providers }
+  const registry = options.resilience ?? new ResilienceRegistry()
   let workspace: Promise<LoadedWorkspace> | undefined
   const handlers = new Map<string, Promise<LlmHandler>>()
 
@@ -61,7 +77,7 @@ export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
     let handler = handlers.get(key)
     if (!handler) {
       // Stored before it settles so concurrent callers share one creation (single flight).
-      handler = buildHandler(ws, fields, loaders, options)
+      handler = buildHandler(ws, fields, loaders, options, registry)
       handlers.set(key, handler)
       handler.catch(() => handlers.delete(key))
     }
@@ -107,12 +123,26 @@ export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
     }
   }
 
+  const createLlmHandler = async (args: HandlerArgs = {}) => {
+    const { ws, fields } = await fieldsFor(args)
+    return handlerFor(ws, fields)
+  }
+  const failover = createFailover({
+    workspace: async () => (await loadWorkspace()).ws,
+    resolve,
+    createLlmHandler,
+  })
+
   return {
     resolve,
-    async createLlmHandler(args: HandlerArgs = {}) {
-      const { ws, fields } = await fieldsFor(args)
-      return handlerFor(ws, fields)
+    createLlmHandler,
+    generateWithFailover: failover.generate,
+    streamWithFailover: failover.stream,
+    failoverPlan: failover.plan,
+    async health() {
+      return providersHealth(registry, (await loadWorkspace()).ws, resolve)
     },
+    resetHealth: (filter = {}) => registry.reset(filter),
     async catalog() {
       return catalogOf((await loadWorkspace()).ws)
     },
@@ -164,42 +194,53 @@ async function buildHandler(
   fields: ResolvedFields,
   loaders: ProviderLoaders,
   options: LlmFactoryOptions,
+  registry: ResilienceRegistry,
 ): Promise<LlmHandler> {
   const provider = fields.provider.value
   const runtime = runtimeSettings(ws, provider)
   const policy = { ...DEFAULT_CALL_POLICY, ...options.policy, timeoutMs: runtime.timeoutMs }
-  const base = { model: fields.model.value, policy }
+  const base = { model: fields.model.value, policy, clock: registry.clock }
+  const stateFor = (name: string, baseUrl: string | null) =>
+    configuredEndpoint(registry, ws, name, baseUrl)
   const envName = API_KEY_ENV[provider]
   if (envName !== undefined && fields.apiKey.value === null) {
     const client = createMissingKeyClient(provider, envName)
+    const baseUrl = fields.baseUrl.value
     return createHandler({
       ...base,
       provider,
-      client,
+      endpoints: [{ baseUrl, client, state: stateFor(provider, baseUrl) }],
       handlerClass: HANDLER_CLASSES[provider],
       fallbackReason: null,
     })
   }
-  const settings: ProviderSettings = {
+  const settings = (baseUrl: string | null): ProviderSettings => ({
     model: fields.model.value,
     ...(fields.apiKey.value === null ? {} : { apiKey: fields.apiKey.value }),
-    ...(fields.baseUrl.value === null ? {} : { baseUrl: fields.baseUrl.value }),
+    ...(baseUrl === null ? {} : { baseUrl }),
     headers: runtime.headers,
     ...(runtime.keepAlive === undefined ? {} : { keepAlive: runtime.keepAlive }),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(provider === 'mock' ? { mock: mockSettings(ws) } : {}),
-  }
-  let client: ProviderClient
+  })
+  let endpoints: HandlerEndpoint[]
   try {
-    client = await (await loaders[provider]())(settings)
+    const create = await loaders[provider]()
+    endpoints = await Promise.all(
+      handlerBaseUrls(ws, fields).map(async (baseUrl) => ({
+        baseUrl,
+        client: await create(settings(baseUrl)),
+        state: stateFor(provider, baseUrl),
+      })),
+    )
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err)
     const fallbackReason = `${provider}: its SDK could not be loaded (${detail}), using Mock`
-    client = await (await loaders.mock())({ model: 'mock-model' })
+    const client = await (await loaders.mock())({ model: 'mock-model' })
     return createHandler({
       ...base,
       provider: 'mock',
-      client,
+      endpoints: [{ baseUrl: null, client, state: stateFor('mock', null) }],
       handlerClass: 'MockHandler',
       fallbackReason,
     })
@@ -208,7 +249,7 @@ async function buildHandler(
   return createHandler({
     ...base,
     provider,
-    client,
+    endpoints,
     handlerClass: HANDLER_CLASSES[provider],
     fallbackReason,
   })
