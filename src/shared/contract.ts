@@ -4,6 +4,7 @@ import { LLM_ERROR_CODES } from './llm'
 import type { ResolutionView } from './resolution'
 import { chatEvents, chatMethods } from './chat-contract'
 import { studioEvents, studioMethods } from './studio-contract'
+import { resilienceMethods } from './resilience-contract'
 import type {
   InstalledOllamaModel,
   OllamaHosts,
@@ -204,6 +205,7 @@ export const methods = {
   },
   ...chatMethods,
   ...studioMethods,
+  ...resilienceMethods,
 } as const satisfies Record<`${string}:${string}`, AnyMethodSpec>
 
 // ---------------------------------------------------------------------------------------------

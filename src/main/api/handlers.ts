@@ -4,6 +4,7 @@ import { createChatHandlers } from './chat-handlers'
 import type { ApiHandlers } from './dispatch'
 import type { AppEventBus } from './event-bus'
 import { createOllamaAdminHandlers } from './ollama-handlers'
+import { createResilienceHandlers } from './resilience-handlers'
 import { createStudioHandlers } from './studio-handlers'
 import type { OllamaVersionProbe } from './ollama-status'
 import { ollamaAdminVersion, readOllamaStatus } from './ollama-status'
@@ -34,5 +35,6 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     'ollama:status': ({ host }) => readOllamaStatus(deps.session.current.factory, probe, { host }),
     ...createOllamaAdminHandlers({ session: deps.session, events: deps.events }),
     ...createStudioHandlers(deps),
+    ...createResilienceHandlers(deps.session),
   }
 }

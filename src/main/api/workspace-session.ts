@@ -1,6 +1,6 @@
 // The open workspace and the services built for it; switching workspace rebuilds them.
 import type { LlmFactory } from '../services/factory'
-import { createLlmFactory } from '../services/factory'
+import { createLlmFactory, ResilienceRegistry } from '../services/factory'
 import type { SecretStore } from '../services/secrets'
 
 export type EnvRecord = Record<string, string | undefined>
@@ -18,6 +18,7 @@ export interface FactoryOptions {
   env?: EnvRecord
   fetch?: typeof fetch
   secrets?: SecretStore
+  resilience?: ResilienceRegistry
 }
 
 export interface WorkspaceSessionOptions {
@@ -28,6 +29,8 @@ export interface WorkspaceSessionOptions {
   fetch?: typeof fetch
   /** Tests replace the factory; the app uses createLlmFactory. */
   createFactory?: (options: FactoryOptions) => LlmFactory
+  /** Budgets, cooldowns and circuits; by default one for the session (the process), kept across workspaces. */
+  resilience?: ResilienceRegistry
 }
 
 export interface WorkspaceSession {
@@ -40,6 +43,7 @@ export interface WorkspaceSession {
 
 export function createWorkspaceSession(options: WorkspaceSessionOptions): WorkspaceSession {
   const createFactory = options.createFactory ?? createLlmFactory
+  const resilience = options.resilience ?? new ResilienceRegistry()
   const build = (workspace: string): WorkspaceServices => {
     const secrets = options.createSecrets(workspace)
     return {
@@ -49,6 +53,7 @@ export function createWorkspaceSession(options: WorkspaceSessionOptions): Worksp
       factory: createFactory({
         workspace,
         secrets,
+        resilience,
         ...(options.env ? { env: options.env } : {}),
         ...(options.fetch ? { fetch: options.fetch } : {}),
       }),
