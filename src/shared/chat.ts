@@ -37,6 +37,8 @@ export type UsedModel = z.output<typeof usedModelSchema>
 export const answerMetricsSchema = z.object({
   firstTokenMs: z.number(),
   totalMs: z.number(),
+  /** Waited for a rate-budget slot or a cooldown before the request went out. */
+  queuedMs: z.number().optional(),
   tokensPerSecond: z.number().optional(),
   promptTokens: z.number().optional(),
   completionTokens: z.number().optional(),

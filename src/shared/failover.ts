@@ -88,8 +88,9 @@ const NOT_SENT_LABELS: Record<NotSentReason, string> = {
   circuit_open: 'circuit open',
 }
 
+/** `3 ms` below a tenth of a second, `0.8 s` / `12.4 s` above. */
 export function formatMs(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`
+  return ms >= 100 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`
 }
 
 /** `rate limited (0.8 s)` / `skipped: no API key`: one attempt, as the route line shows it. */

@@ -205,10 +205,10 @@ describe('chat:models', () => {
 describe('chat:send with failover', () => {
   it('answers from the next entry and reports the route in chat:done', async () => {
     groq.rateLimit({ retryAfterSeconds: 60, times: 10 })
-    const failover = { enabled: true, chain: ['groq', 'ollama/phi3:mini'] }
+    const failover = { enabled: true, chain: ['ollama/phi3:mini'] }
     const reply = await handlers['chat:send']({
       streamId: 'fo1',
-      settings: settings({ failover }),
+      settings: settings({ provider: 'groq', model: 'llama-3.1-8b-instant', failover }),
       history: [],
       prompt: 'route me',
     })
@@ -226,7 +226,11 @@ describe('chat:send with failover', () => {
     groq.fail({ status: 400 })
     await handlers['chat:send']({
       streamId: 'fo2',
-      settings: settings({ failover: { enabled: true, chain: ['groq', 'ollama'] } }),
+      settings: settings({
+        provider: 'groq',
+        model: 'llama-3.1-8b-instant',
+        failover: { enabled: true, chain: [] },
+      }),
       history: [],
       prompt: 'bad',
     })

@@ -9,6 +9,7 @@ import type {
   UsedModel,
 } from '../../../shared/chat'
 import type { ChatMessage, StreamEvent } from '../../../shared/llm'
+import { parseChainEntry } from '../../../shared/failover'
 import { LlmError } from '../../../shared/llm'
 import type { LlmFactory } from '../factory'
 import { attemptsOf } from '../factory'
@@ -74,9 +75,7 @@ export class ChatStreams {
     }
     const { settings } = request
     const failover = settings.failover?.enabled ? settings.failover : undefined
-    const used = failover
-      ? await firstInChain(factory, failover.chain)
-      : await usedModel(factory, settings.provider, settings.model)
+    const used = await usedModel(factory, settings.provider, settings.model)
     const controller = new AbortController()
     this.running.set(request.streamId, controller)
     const options = {
@@ -90,7 +89,7 @@ export class ChatStreams {
     const events = failover
       ? factory.streamWithFailover(request.prompt, {
           ...options,
-          ...(failover.chain.length > 0 ? { chain: failover.chain } : {}),
+          chain: await chainFrom(factory, settings, failover.chain),
         })
       : (
           await factory.createLlmHandler({ provider: settings.provider, model: settings.model })
@@ -164,18 +163,18 @@ async function usedModel(factory: LlmFactory, provider: string, model: string): 
   }
 }
 
-/** Before a failover answer starts: the chain's first entry that will be asked. */
-async function firstInChain(factory: LlmFactory, chain: readonly string[]): Promise<UsedModel> {
-  const plan = await factory.failoverPlan(chain.length > 0 ? chain : undefined)
-  const first = plan.find((entry) => !entry.skip)
-  if (!first) {
-    const reasons = plan.map((entry) => entry.skip?.message).join('; ')
-    throw new LlmError({
-      code: 'bad_request',
-      message: `No entry of the failover chain can be asked (${reasons || 'the chain is empty'}).`,
-    })
-  }
-  return usedModel(factory, first.provider, first.model ?? '')
+/**
+ * The picked provider/model first, then the chain (empty: the provider order) without the picked
+ * provider again: a failed-over answer starts where the user pointed.
+ */
+async function chainFrom(
+  factory: LlmFactory,
+  settings: ChatSettings,
+  chain: readonly string[],
+): Promise<string[]> {
+  const rest = chain.length > 0 ? chain : (await factory.failoverPlan()).map((e) => e.provider)
+  const others = rest.filter((entry) => parseChainEntry(entry).provider !== settings.provider)
+  return [`${settings.provider}/${settings.model}`, ...others]
 }
 
 /** Who answered, with the route (fallback URL, failover chain) when there was one. */
@@ -199,6 +198,7 @@ function metricsOf(event: Extract<StreamEvent, { type: 'done' }>): AnswerMetrics
   return {
     firstTokenMs: event.timings.firstTokenMs,
     totalMs: event.timings.totalMs,
+    ...(event.timings.queuedMs === undefined ? {} : { queuedMs: event.timings.queuedMs }),
     ...(event.timings.tokensPerSecond === undefined
       ? {}
       : { tokensPerSecond: event.timings.tokensPerSecond }),

@@ -6,6 +6,7 @@ import { ProvenanceChain } from '../../components/ProvenanceChain'
 import { sourceSentence } from '../../components/provenance-text'
 import type { ProviderUpdate, SaveState, TestState } from './providers-store'
 import { ProviderForm } from './ProviderForm'
+import { ProviderHealth } from './health/ProviderHealth'
 
 const TITLES: Record<string, string> = {
   ollama: 'Ollama',
@@ -84,6 +85,7 @@ export function ProviderCard(props: ProviderCardProps) {
         layers={layers}
         title={title}
       />
+      <ProviderHealth provider={card.provider} title={title} />
     </article>
   )
 }
