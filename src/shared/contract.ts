@@ -67,6 +67,8 @@ export interface OllamaStatus {
   version?: string
   /** What went wrong and what to do next, when not reachable. */
   message?: string
+  /** Set when the configured URL is down and `llm.ollama.fallback_url` answered instead. */
+  viaFallback?: { configured: string }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import type { SecretStore } from '../secrets/types'
 import { ResilienceRegistry } from '../resilience'
 import type { HandlerEndpoint } from './handler'
 import { createFailover } from './failover'
-import { handlerBaseUrls } from './fallback-url'
+import { handlerBaseUrls, ollamaFallbackUrl } from './fallback-url'
 import { configuredEndpoint, providersHealth } from './health'
 import type { HandlerArgs, LlmFactory, LlmHandler, Resolution } from './types'
 
@@ -114,9 +114,11 @@ export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
       },
       warnings: [...ws.global.warnings],
     }
+    const fallbackUrl = fields.provider.value === 'ollama' ? ollamaFallbackUrl(ws) : undefined
     return {
       ...fields,
       ...settings,
+      ...(fallbackUrl ? { fallbackUrl } : {}),
       handler: handler.handlerClass,
       fallbackReason: handler.fallbackReason,
       view,

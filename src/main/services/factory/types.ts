@@ -32,6 +32,8 @@ export interface Resolution {
   keepAlive?: string | number
   /** From `llm.<provider>.timeout` (seconds in config). */
   timeoutMs?: number
+  /** Ollama's `llm.ollama.fallback_url`, tried when the base URL is unreachable. */
+  fallbackUrl?: { url: string; origin: string }
   /** The key-free form (what the CLI prints and the renderer receives). */
   view: ResolutionView
 }
