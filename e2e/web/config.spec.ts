@@ -187,8 +187,9 @@ test.describe('on a copy of a real mindX checkout (test/fixtures/mindx-checkout)
     }
     const order = page.getByRole('list', { name: 'Provider preference order (form)' })
     await expect(order).toContainText('vllm')
+    // vllm, first of mindX's order, has a handler now: it wins from the preference order.
     await expect(page.getByRole('list', { name: 'Provider: layers consulted' })).toContainText(
-      'vllm: no handler in this app',
+      'default_provider_preference_order[0]',
     )
 
     const model = page.getByRole('textbox', { name: 'ollama model override' })

@@ -1,22 +1,23 @@
 // Parses and validates the CLI's arguments (node:util parseArgs + zod); bad input is a UsageError.
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { PROVIDERS } from '../shared/llm'
+import { providerNameSchema } from '../shared/providers'
 
-export const COMMANDS = ['resolve', 'generate', 'catalog', 'models'] as const
+export const COMMANDS = ['resolve', 'providers', 'generate', 'catalog', 'models'] as const
 export type Command = (typeof COMMANDS)[number]
 
 export const USAGE = `Usage: npm run --silent cli -- <command> [options]
 
 Commands:
   resolve    the effective provider, model, key (masked), base URL, handler and where each came from
+  providers  every provider (built-in and custom): protocol, base URL, masked key, where each came from
   generate   send a prompt (--prompt TEXT, or stdin) and print the answer
   catalog    the merged Cloud Run friendly Ollama catalog
   models     models installed on the Ollama host
 
 Options:
   --workspace DIR      workspace folder (default: $MINDX_WORKSPACE, else the current directory)
-  --provider NAME      ${PROVIDERS.join(' | ')}
+  --provider NAME      any name \`providers\` lists (vllm, ollama_cloud, a custom endpoint, …)
   --model NAME         model name for the provider's API
   --api-key KEY        API key (prefer config or env; shows up in shell history)
   --base-url URL       provider base URL (proxies, gateways, remote Ollama)
@@ -32,7 +33,7 @@ const optionalText = z.string().trim().min(1).optional()
 const cliSchema = z.object({
   command: z.enum(COMMANDS),
   workspace: z.string().min(1),
-  provider: z.enum(PROVIDERS).optional(),
+  provider: providerNameSchema.optional(),
   model: optionalText,
   apiKey: optionalText,
   baseUrl: z.url({ protocol: /^https?$/ }).optional(),

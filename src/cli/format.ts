@@ -23,9 +23,7 @@ export function formatResolution(view: ResolutionView): string {
   )
   lines.push(`${'handler'.padEnd(9)}${view.handler}`)
   if (view.fallbackReason) lines.push(`${'fallback'.padEnd(9)}${view.fallbackReason}`)
-  for (const skipped of view.chains.provider.filter((s) => s.status === 'skipped')) {
-    lines.push(`${'skipped'.padEnd(9)}${skipped.reason ?? skipped.value ?? ''}`)
-  }
+  for (const skipped of view.skipped) lines.push(`${'skipped'.padEnd(9)}${skipped.reason}`)
   return lines.join('\n')
 }
 
@@ -81,7 +79,7 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`
 }
 
-function table(rows: string[][]): string[] {
+export function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)))
   return rows.map((r) =>
     r

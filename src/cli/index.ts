@@ -6,6 +6,7 @@ import { FileSecretStore } from '../main/services/secrets'
 import type { CliArgs } from './args'
 import { parseCliArgs, USAGE, UsageError } from './args'
 import { formatCatalog, formatModels, formatResolution } from './format'
+import { listProviders, unknownProviderMessage } from './providers-command'
 
 interface Io {
   out: (text: string) => void
@@ -43,14 +44,24 @@ export async function runCli(
     baseUrl: args.baseUrl,
   }
   try {
+    if (args.provider !== undefined) {
+      const registry = await factory.providers()
+      if (!registry.has(args.provider)) {
+        io.err(`${unknownProviderMessage(args.provider, registry)}\n\n${USAGE}\n`)
+        return 2
+      }
+    }
     switch (args.command) {
       case 'resolve': {
         const { view } = await factory.resolve(handlerArgs)
-        const { chains: _chains, warnings, ...answer } = view
+        const { warnings, ...answer } = view
         for (const w of warnings) io.err(`warning: ${w.file}:${w.line}:${w.column}: ${w.message}\n`)
         io.out(args.json ? JSON.stringify(answer) + '\n' : formatResolution(view) + '\n')
         return 0
       }
+      case 'providers':
+        io.out((await listProviders(factory, args.json)) + '\n')
+        return 0
       case 'catalog': {
         const catalog = await factory.catalog()
         io.out(args.json ? JSON.stringify(catalog) + '\n' : formatCatalog(catalog) + '\n')

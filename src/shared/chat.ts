@@ -1,14 +1,15 @@
 // The Playground's vocabulary: conversations, turns, per-answer metrics, stream events (zod + types).
 import { z } from 'zod'
 import { callAttemptSchema, chainSchema } from './failover'
-import { LLM_ERROR_CODES, PROVIDERS } from './llm'
+import { LLM_ERROR_CODES } from './llm'
+import { providerNameSchema } from './providers'
 
 /** Ids the renderer makes up (conversations, streams, turns): safe as file names, no paths. */
 export const chatIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ only (at most 64)')
 
-export const providerSchema = z.enum(PROVIDERS)
+export const providerSchema = providerNameSchema
 
 export const chatSettingsSchema = z.object({
   provider: providerSchema,
@@ -113,7 +114,7 @@ export interface ChatModelOption {
 }
 
 export interface ChatModelList {
-  provider: (typeof PROVIDERS)[number]
+  provider: string
   models: ChatModelOption[]
   /** The model the factory resolves for this provider (what a call without a model uses). */
   defaultModel: string

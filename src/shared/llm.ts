@@ -1,20 +1,11 @@
 // The factory's vocabulary shared by main, CLI and renderer: providers, provenance, options, results, errors.
 import type { CallAttempt } from './failover'
 
-export const PROVIDERS = ['ollama', 'gemini', 'groq', 'mock'] as const
-export type ProviderName = (typeof PROVIDERS)[number]
-
-export function isProviderName(value: string): value is ProviderName {
-  return (PROVIDERS as readonly string[]).includes(value)
-}
-
-/** Built-in default model per provider (the last layer of resolution). */
-export const DEFAULT_MODELS: Readonly<Record<ProviderName, string>> = {
-  ollama: 'phi3:mini',
-  gemini: 'gemini-2.5-flash',
-  groq: 'llama-3.1-8b-instant',
-  mock: 'mock-model',
-}
+/**
+ * A provider's registry name (`ollama`, `vllm`, a custom endpoint's name…). Open: names are
+ * checked at run time against the workspace's registry (src/shared/providers.ts + custom ones).
+ */
+export type ProviderName = string
 
 export const DEFAULT_OLLAMA_BASE_URL = 'http://localhost:11434'
 

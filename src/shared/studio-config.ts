@@ -2,6 +2,7 @@
 import type { Catalog } from './catalog'
 import type { ConfigIssue } from './config-issue'
 import type { LlmErrorCode, ProviderName } from './llm'
+import type { ProviderProtocol, ProviderRateLimits } from './providers'
 import type { ResolutionView } from './resolution'
 
 /** The factory json as the Config screen edits it. API keys and header values inside are masked. */
@@ -13,7 +14,8 @@ export interface ConfigDocument {
 
 export type ConfigValidation = { ok: true } | { ok: false; issue: ConfigIssue }
 
-export type ConfigSourceRole = 'global-json' | 'workspace-json' | 'dotenv'
+/** `models-yaml`: mindX's models/*.yaml, merged under `llm.<file stem>` (read-only here). */
+export type ConfigSourceRole = 'global-json' | 'models-yaml' | 'workspace-json' | 'dotenv'
 
 /** A global config file shown read-only (values that look like keys are masked). */
 export interface ConfigSourceFile {
@@ -46,13 +48,43 @@ export interface MaskedHeader {
   value: string
 }
 
+/**
+ * At a glance: `key-missing` (a required key is set nowhere), `unavailable` (its protocol is not in
+ * this app, Mock answers), else `configured`. Reachable / error come from Test connection.
+ */
+export type ProviderStatus = 'configured' | 'key-missing' | 'unavailable'
+
+/** What data/config/provider_registry.json says about a provider (null fields: not there). */
+export interface MindxProviderInfo {
+  enabled: boolean | null
+  limits: ProviderRateLimits | null
+  apiKeyEnvVar: string | null
+  baseUrlEnvVar: string | null
+  file: string
+}
+
 export interface ProviderCard {
   provider: ProviderName
-  /** What createLlmHandler({provider}) would use, with provenance. */
+  displayName: string
+  protocol: ProviderProtocol
+  /** Built into the app, or a custom endpoint from the workspace's `custom_providers`. */
+  origin: 'built-in' | 'custom'
+  /** What createLlmHandler({provider}) would use, with provenance (effective base URL, masked key). */
   view: ResolutionView
+  /** Whether the provider takes an API key at all (false for local Ollama, LM Studio, Mock). */
   needsKey: boolean
-  /** Extra HTTP headers from the factory json (values masked). */
+  /** Whether calls fail without one. */
+  requiresKey: boolean
+  status: ProviderStatus
+  /** Plain variables read for the key / base URL, after `llm.<name>.*`. */
+  keyEnv: string[]
+  baseUrlEnv: string[]
+  /** From provider_registry.json; null when it has no entry for this provider. */
+  mindx: MindxProviderInfo | null
+  /** Extra HTTP headers from `<name>_settings_for_factory.headers` (values masked or `secret:NAME`). */
   headers: MaskedHeader[]
+  /** Headers sent unless those replace them: built-in defaults, or a custom endpoint's `headers`. */
+  defaultHeaders: MaskedHeader[]
 }
 
 export interface ProvidersOverview {

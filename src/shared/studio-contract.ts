@@ -2,7 +2,8 @@
 import { z } from 'zod'
 import { CATALOG_TIERS } from './catalog'
 import type { TypeTag } from './contract'
-import { PROVIDERS } from './llm'
+import { BUILT_IN_PROVIDER_NAMES, CUSTOM_PROTOCOLS, providerNameSchema } from './providers'
+import type { ProviderSummary } from './providers'
 import type {
   CatalogOverview,
   ConfigDocument,
@@ -21,7 +22,7 @@ function returns<T>(): TypeTag<T> {
 /** A whole factory json as typed in the editor (files stay far below this). */
 const configText = z.string().max(2_000_000)
 const jsonPath = z.array(z.union([z.string().max(200), z.number().int().nonnegative()])).max(32)
-const providerName = z.enum(PROVIDERS)
+const providerName = providerNameSchema
 /** A setting typed into a form: a string sets it, null (or blank) clears it, absent leaves it. */
 const settingText = z
   .string()
@@ -36,6 +37,28 @@ const headerName = z
   .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'A header name has no spaces or colons')
   .max(200)
 const catalogId = z.string().trim().min(1).max(200)
+const httpUrl = z
+  .string()
+  .trim()
+  .max(4096)
+  .regex(/^https?:\/\/\S+$/i, 'Enter an http:// or https:// URL')
+/** Header values typed into the app: stored in the SecretStore, the json gets `secret:NAME`. */
+const headerValues = z.record(headerName, z.string().min(1).max(8192))
+
+export const customEndpointInput = z.strictObject({
+  name: providerNameSchema.refine(
+    (name) => !BUILT_IN_PROVIDER_NAMES.includes(name),
+    'That is a built-in provider: give the endpoint another name',
+  ),
+  protocol: z.enum(CUSTOM_PROTOCOLS).default('openai-compatible'),
+  displayName: z.string().trim().min(1).max(200).optional(),
+  baseUrl: httpUrl,
+  /** Stored in the SecretStore under the endpoint's name; the json gets `secret:<name>`. */
+  apiKey: z.string().trim().min(1).max(4096).optional(),
+  headers: headerValues.optional(),
+  defaultModel: z.string().trim().min(1).max(300).optional(),
+})
+export type CustomEndpointInput = z.output<typeof customEndpointInput>
 
 export const catalogEntryInput = z.strictObject({
   id: catalogId,
@@ -90,6 +113,13 @@ export const studioMethods = {
     output: returns<ProvidersOverview>(),
     errors: ['config_invalid'],
   },
+  'providers:registry': {
+    summary:
+      'Every provider of this workspace (built-in and custom endpoints): name, display name, protocol.',
+    input: z.strictObject({}),
+    output: returns<ProviderSummary[]>(),
+    errors: ['config_invalid'],
+  },
   'providers:update': {
     summary:
       "Writes a provider's model / base URL / key (to the SecretStore) / headers to a layer.",
@@ -102,12 +132,26 @@ export const studioMethods = {
         'Enter an http:// or https:// URL',
       ),
       apiKey: settingText,
-      /** Headers to add or replace (values are sent once and only ever shown masked). */
-      headers: z.record(headerName, z.string().min(1).max(8192)).optional(),
+      /** Headers to add or replace: values go to the SecretStore, the json gets `secret:NAME`. */
+      headers: headerValues.optional(),
       removeHeaders: z.array(headerName).max(100).optional(),
     }),
     output: returns<ProvidersOverview>(),
+    errors: ['config_invalid', 'not_found'],
+  },
+  'providers:addCustom': {
+    summary:
+      'Adds (or replaces) a custom endpoint in custom_providers; key and header values go to the SecretStore.',
+    input: customEndpointInput,
+    output: returns<ProvidersOverview>(),
     errors: ['config_invalid'],
+  },
+  'providers:removeCustom': {
+    summary:
+      'Removes a custom endpoint from custom_providers and its stored key and header values.',
+    input: z.strictObject({ name: providerNameSchema }),
+    output: returns<ProvidersOverview>(),
+    errors: ['config_invalid', 'not_found'],
   },
   'providers:setOrder': {
     summary: 'Writes default_provider_preference_order (names without a handler are kept).',
@@ -119,7 +163,7 @@ export const studioMethods = {
     summary: 'A tiny real call (list models) with latency, or the typed error and what to do next.',
     input: z.strictObject({ provider: providerName }),
     output: returns<ConnectionTestResult>(),
-    errors: ['config_invalid'],
+    errors: ['config_invalid', 'not_found'],
   },
   'catalog:list': {
     summary:

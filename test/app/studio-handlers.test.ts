@@ -195,11 +195,15 @@ describe('providers handlers', () => {
     expect(gemini?.view.sources.model.origin).toBe(file)
   })
 
-  it('rejects bad input with zod: unknown provider, non-http base URL', async () => {
+  it('rejects bad input: a malformed or unknown provider, a non-http base URL', async () => {
     const { call } = await setup()
-    expect(await call('providers:update', { provider: 'vllm' })).toMatchObject({
+    expect(await call('providers:update', { provider: 'Not a name' })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
+    })
+    expect(await call('providers:update', { provider: 'zerog' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringMatching(/Unknown provider "zerog"/) },
     })
     expect(
       await call('providers:update', { provider: 'ollama', baseUrl: 'file:///etc' }),
@@ -211,9 +215,12 @@ describe('providers handlers', () => {
 
   it('providers:setOrder keeps names without a handler', async () => {
     const { handlers, factoryPath } = await setup()
-    const overview = await handlers['providers:setOrder']({ order: ['vllm', 'ollama', 'groq'] })
-    expect(overview.preferenceOrder).toEqual(['vllm', 'ollama', 'groq'])
+    const overview = await handlers['providers:setOrder']({ order: ['zerog', 'ollama', 'groq'] })
+    expect(overview.preferenceOrder).toEqual(['zerog', 'ollama', 'groq'])
     expect(overview.defaultView.provider).toBe('ollama')
+    expect(overview.defaultView.skipped).toEqual([
+      { provider: 'zerog', reason: 'zerog: no handler in this app' },
+    ])
     expect(await readFile(factoryPath, 'utf8')).toContain('rate_limits')
   })
 })

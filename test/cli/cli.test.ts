@@ -28,12 +28,16 @@ describe('resolve', () => {
     const answer = JSON.parse(out) as Record<string, unknown>
     expect(Object.keys(answer)).toEqual([
       'provider',
+      'displayName',
+      'protocol',
       'model',
       'apiKey',
       'baseUrl',
       'handler',
       'fallbackReason',
       'sources',
+      'chains',
+      'skipped',
     ])
     expect(answer).toMatchObject({
       provider: 'groq',
@@ -155,7 +159,11 @@ describe('generate', () => {
 describe('usage errors exit 2', () => {
   it.each([
     [['generate', '--temperature', 'abc', '--prompt', 'x'], /--temperature/],
-    [['resolve', '--provider', 'vllm'], /--provider/],
+    [['resolve', '--provider', 'Not a name!'], /--provider/],
+    [
+      ['resolve', '--provider', 'zerog'],
+      /Unknown provider "zerog"\. This workspace knows: ollama, /,
+    ],
     [['resolve', '--nope'], /nope/],
     [['frobnicate'], /command/],
     [[], /No command/],

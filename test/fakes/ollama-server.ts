@@ -1,4 +1,5 @@
-// A protocol-faithful fake of Ollama's HTTP API (docs/api.md) on 127.0.0.1, programmable per test.
+// A protocol-faithful fake of Ollama's HTTP API (docs/api.md) on 127.0.0.1, programmable per test;
+// with `apiKey` it plays Ollama Cloud (https://ollama.com), which wants a bearer token.
 import { startFakeHttp, type FakeExchange, type RecordedRequest } from './fake-http'
 import * as wire from './ollama-models'
 import type { ChatMessageOnWire, FakeModel, FakeModelSeed, FakeRunningModel } from './ollama-models'
@@ -24,6 +25,8 @@ export interface FakeOllamaOptions {
   chunkDelayMs?: number
   /** Progress lines per pulled layer (default 4). */
   pullSteps?: number
+  /** Ollama Cloud mode: every request needs `Authorization: Bearer <apiKey>`, else 401. */
+  apiKey?: string
 }
 
 export type FakeOllama = Awaited<ReturnType<typeof startFakeOllama>>
@@ -171,7 +174,10 @@ export async function startFakeOllama(options: FakeOllamaOptions = {}) {
     errorBody,
     crashBody: (message) => ({ error: message }),
     route(exchange) {
-      const { method, path } = exchange.request
+      const { method, path, headers } = exchange.request
+      if (options.apiKey !== undefined && headers.authorization !== `Bearer ${options.apiKey}`) {
+        return exchange.json(401, { error: 'unauthorized' })
+      }
       const route = routes[`${method} ${path}`]
       if (!route) return exchange.json(404, '404 page not found')
       return route(exchange)

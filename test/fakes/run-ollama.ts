@@ -10,13 +10,14 @@ const { values } = parseArgs({
     running: { type: 'string' },
     'chunk-delay-ms': { type: 'string', default: '0' },
     'invalid-json': { type: 'boolean', default: false },
+    key: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 })
 
 if (values.help) {
   console.error(
-    'usage: run-ollama [--port N] [--models a,b] [--running a] [--chunk-delay-ms N] [--invalid-json]',
+    'usage: run-ollama [--port N] [--models a,b] [--running a] [--chunk-delay-ms N] [--invalid-json] [--key K (Ollama Cloud: bearer required)]',
   )
   process.exit(0)
 }
@@ -29,6 +30,7 @@ const fake = await startFakeOllama({
   running: list(values.running),
   chunkDelayMs: Number(values['chunk-delay-ms']),
   invalidJson: values['invalid-json'],
+  ...(values.key === undefined ? {} : { apiKey: values.key }),
 })
 
 serveUntilStopped(fake, fake.url)

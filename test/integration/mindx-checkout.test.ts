@@ -47,24 +47,31 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 describe('resolve on a current mindX checkout', () => {
-  it('skips providers without a handler, reads the llm section, warns about the broken json', async () => {
+  it('takes vllm, first of the preference order, reads the llm section, warns about the broken json', async () => {
     const before = snapshot(CHECKOUT)
     const { code, json, err } = await cli(['resolve', '--json'])
     expect(code).toBe(0)
     expect(json()).toMatchObject({
+      provider: 'vllm',
+      model: 'Qwen/Qwen3-0.6B',
+      baseUrl: 'http://127.0.0.1:18000',
+      skipped: [],
+      sources: {
+        provider: { layer: 'factory-config', key: 'default_provider_preference_order[0]' },
+        model: {
+          layer: 'global-config',
+          key: 'llm.vllm.default_model',
+          origin: join(CHECKOUT, 'data/config/llm_factory_config.json'),
+        },
+      },
+    })
+    const ollama = await cli(['resolve', '--provider', 'ollama', '--json'])
+    expect(ollama.json()).toMatchObject({
       provider: 'ollama',
       model: 'qwen3:1.7b',
       baseUrl: 'http://127.0.0.1:11434',
       handler: 'OllamaHandler',
       fallbackReason: null,
-      sources: {
-        provider: { layer: 'factory-config', key: 'default_provider_preference_order[1]' },
-        model: {
-          layer: 'global-config',
-          key: 'llm.ollama.default_model',
-          origin: join(CHECKOUT, 'data/config/llm_factory_config.json'),
-        },
-      },
     })
     expect(err).toMatch(/zz_broken\.json:2:3/)
     expect(snapshot(CHECKOUT)).toEqual(before)
@@ -82,7 +89,7 @@ describe('resolve on a current mindX checkout', () => {
   })
 
   it('lets the double-underscore name win over the single one', async () => {
-    const { json } = await cli(['resolve', '--json'], {
+    const { json } = await cli(['resolve', '--provider', 'ollama', '--json'], {
       MINDX_LLM_OLLAMA_DEFAULT_MODEL: 'single:1b',
       MINDX_LLM__OLLAMA__DEFAULT_MODEL: 'double:1b',
     })
@@ -100,7 +107,8 @@ describe('resolve on a current mindX checkout', () => {
 
 describe('generate on a current mindX checkout, through the real SDKs', () => {
   it('sends llm.ollama.keep_alive with each Ollama request', async () => {
-    const { code, json } = await cli(['generate', '--prompt', 'hello checkout', '--json'], {
+    const argv = ['generate', '--provider', 'ollama', '--prompt', 'hello checkout', '--json']
+    const { code, json } = await cli(argv, {
       MINDX_LLM_OLLAMA_BASE_URL: ollama.url,
     })
     expect(code).toBe(0)
@@ -113,7 +121,8 @@ describe('generate on a current mindX checkout, through the real SDKs', () => {
   it('turns llm.ollama.timeout (seconds) into a timeout error', async () => {
     ollama.slow(3000)
     try {
-      const { code, json } = await cli(['generate', '--prompt', 'slow', '--json'], {
+      const argv = ['generate', '--provider', 'ollama', '--prompt', 'slow', '--json']
+      const { code, json } = await cli(argv, {
         MINDX_LLM_OLLAMA_BASE_URL: ollama.url,
         MINDX_LLM__OLLAMA__TIMEOUT: '0.3',
       })

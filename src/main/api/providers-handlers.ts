@@ -1,19 +1,47 @@
-// providers:* — provider cards, writes of model / base URL / key / headers to a chosen layer, the test.
+// providers:* — the registry, provider cards, writes to a chosen layer, custom endpoints, the connection test.
 import type { ApiHandlers } from './dispatch'
-import { redactSecrets } from './app-error'
+import { AppError, redactSecrets } from './app-error'
 import type { StudioContext } from './studio-context'
+import type { WorkspaceConfig } from '../services/config/types'
 import { editFactoryConfigFile, editJsonObjectFile } from '../services/config/json-file-edit'
 import { testProviderConnection } from '../services/provider-settings/connection-test'
+import {
+  customEndpointSecretNames,
+  customEndpointWrite,
+} from '../services/provider-settings/custom-endpoints'
 import {
   buildProvidersOverview,
   globalConfigWritePath,
 } from '../services/provider-settings/overview'
-import { providerSettingsEdits, secretNameFor } from '../services/provider-settings/settings-edits'
+import {
+  headerSecrets,
+  providerSettingsEdits,
+  secretNameFor,
+} from '../services/provider-settings/settings-edits'
+import { buildProviderRegistry } from '../services/providers/registry'
+import { summarizeProvider } from '../../shared/providers'
 
 export type ProvidersHandlers = Pick<
   ApiHandlers,
-  'providers:list' | 'providers:update' | 'providers:setOrder' | 'providers:test'
+  | 'providers:list'
+  | 'providers:registry'
+  | 'providers:update'
+  | 'providers:addCustom'
+  | 'providers:removeCustom'
+  | 'providers:setOrder'
+  | 'providers:test'
 >
+
+/** Provider names are open strings: the workspace's registry decides which exist. */
+function requireKnown(ws: WorkspaceConfig, provider: string): void {
+  const registry = buildProviderRegistry(ws)
+  if (registry.has(provider)) return
+  const names = registry
+    .list()
+    .map((d) => d.name)
+    .join(', ')
+  throw new AppError('not_found', `Unknown provider "${provider}". This workspace has: ${names}.`)
+}
 
 export function createProvidersHandlers(context: StudioContext): ProvidersHandlers {
   const overview = async () => {
@@ -27,19 +55,58 @@ export function createProvidersHandlers(context: StudioContext): ProvidersHandle
 
   return {
     'providers:list': overview,
+    'providers:registry': async () => {
+      const { ws } = await context.readConfig()
+      return buildProviderRegistry(ws).list().map(summarizeProvider)
+    },
     'providers:update': async (change) => {
       await context.write(async (services) => {
         const { ws } = await context.readConfig()
+        requireKnown(ws, change.provider)
         const secretName = secretNameFor(change.provider)
-        // The key goes to the SecretStore first: a failed json write then leaves no dangling
-        // `secret:` reference, only an unused stored key.
+        // Keys and header values go to the SecretStore first: a failed json write then leaves no
+        // dangling `secret:` reference, only an unused stored value.
         if (typeof change.apiKey === 'string') await services.secrets.set(secretName, change.apiKey)
+        for (const [name, value] of Object.entries(
+          headerSecrets(change.provider, change.headers ?? {}),
+        )) {
+          await services.secrets.set(name, value)
+        }
         const edits = providerSettingsEdits(change)
         if (edits.factory.length > 0) await editFactoryConfigFile(ws.factory.path, edits.factory)
         if (edits.global.length > 0) {
           await editJsonObjectFile(globalConfigWritePath(ws.root), edits.global)
         }
         if (change.apiKey === null) await services.secrets.delete(secretName)
+      })
+      return overview()
+    },
+    'providers:addCustom': async (input) => {
+      await context.write(async (services) => {
+        const { ws } = await context.readConfig()
+        const existing = ws.factory.data.custom_providers?.[input.name]
+        const write = customEndpointWrite(input, existing)
+        for (const [name, value] of Object.entries(write.secrets)) {
+          await services.secrets.set(name, value)
+        }
+        await editFactoryConfigFile(ws.factory.path, [write.edit])
+      })
+      return overview()
+    },
+    'providers:removeCustom': async ({ name }) => {
+      await context.write(async (services) => {
+        const { ws } = await context.readConfig()
+        const entry = ws.factory.data.custom_providers?.[name]
+        if (entry === undefined) {
+          throw new AppError('not_found', `No custom endpoint named "${name}" in custom_providers.`)
+        }
+        await editFactoryConfigFile(ws.factory.path, [
+          { path: ['custom_providers', name], value: undefined },
+        ])
+        // Secrets go after the json no longer refers to them.
+        for (const secret of customEndpointSecretNames(name, entry)) {
+          await services.secrets.delete(secret)
+        }
       })
       return overview()
     },
@@ -52,6 +119,7 @@ export function createProvidersHandlers(context: StudioContext): ProvidersHandle
       return overview()
     },
     'providers:test': async ({ provider }) => {
+      requireKnown((await context.readConfig()).ws, provider)
       const result = await testProviderConnection(context.session.current.factory, provider)
       if (result.ok) return result
       return { ...result, message: redactSecrets(result.message) }

@@ -8,7 +8,7 @@ import type {
 } from '../../shared/contract'
 import { createApiMethods, methods } from '../../shared/contract'
 import type { Provenance, ProvenanceStep } from '../../shared/llm'
-import { DEFAULT_MODELS, isProviderName } from '../../shared/llm'
+import { builtInProvider } from '../../shared/providers'
 import type { ResolutionView } from '../../shared/resolution'
 import type { AppApi } from './app-api'
 import { AppError } from './app-api'
@@ -31,9 +31,10 @@ const won = (source: Provenance, value: string | null): ProvenanceStep[] => [
 ]
 
 export function fakeResolution(args: MethodParsedInput<'factory:resolve'> = {}): ResolutionView {
-  const provider = args.provider && isProviderName(args.provider) ? args.provider : 'ollama'
-  const model = args.model ?? DEFAULT_MODELS[provider]
-  const baseUrl = provider === 'ollama' ? 'http://localhost:11434' : null
+  const descriptor = builtInProvider(args.provider ?? 'ollama') ?? builtInProvider('ollama')!
+  const provider = descriptor.name
+  const model = args.model ?? descriptor.defaultModel
+  const baseUrl = descriptor.defaultBaseUrl
   const sources = {
     provider: builtIn('default provider'),
     model: builtIn('default model'),
@@ -42,6 +43,8 @@ export function fakeResolution(args: MethodParsedInput<'factory:resolve'> = {}):
   }
   return {
     provider,
+    displayName: descriptor.displayName,
+    protocol: descriptor.protocol,
     model,
     apiKey: null,
     baseUrl,
@@ -54,6 +57,7 @@ export function fakeResolution(args: MethodParsedInput<'factory:resolve'> = {}):
       apiKey: won(sources.apiKey, null),
       baseUrl: won(sources.baseUrl, baseUrl),
     },
+    skipped: [],
     warnings: [],
   }
 }

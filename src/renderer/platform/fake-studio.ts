@@ -1,6 +1,6 @@
 // Canned answers for the Providers / Config / Cloud Run methods, so screens render against the fake AppApi.
 import type { Catalog } from '../../shared/catalog'
-import { PROVIDERS } from '../../shared/llm'
+import { BUILT_IN_PROVIDERS } from '../../shared/providers'
 import type { CatalogOverview, ProvidersOverview } from '../../shared/studio-config'
 import type { FakeHandlers } from './fake-api'
 import { fakeResolution } from './fake-api'
@@ -9,11 +9,20 @@ const FACTORY_JSON = '/home/you/mindx/data/config/llm_factory_config.json'
 
 export function fakeProvidersOverview(): ProvidersOverview {
   return {
-    providers: PROVIDERS.map((provider) => ({
-      provider,
-      view: fakeResolution({ provider }),
-      needsKey: provider === 'gemini' || provider === 'groq',
+    providers: BUILT_IN_PROVIDERS.map((d) => ({
+      provider: d.name,
+      displayName: d.displayName,
+      protocol: d.protocol,
+      origin: d.origin,
+      view: fakeResolution({ provider: d.name }),
+      needsKey: d.requiresKey || d.keyEnv.length > 0,
+      requiresKey: d.requiresKey,
+      status: d.requiresKey ? 'key-missing' : 'configured',
+      keyEnv: [...d.keyEnv],
+      baseUrlEnv: [...d.baseUrlEnv],
+      mindx: null,
       headers: [],
+      defaultHeaders: Object.entries(d.defaultHeaders).map(([name, value]) => ({ name, value })),
     })),
     preferenceOrder: ['ollama', 'groq'],
     defaultView: fakeResolution(),

@@ -2,6 +2,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadWorkspaceConfig } from '../../../src/main/services/config'
+import { providerSettingsIn } from '../../../src/shared/config-schema'
 import { MINDX_CHECKOUT, V4_WORKSPACE, snapshotTree } from './temp-workspace'
 
 describe('a current mindX checkout', () => {
@@ -98,7 +99,7 @@ describe('a v4 workspace', () => {
 
   it('loads the *_settings_for_factory overrides', async () => {
     const { factory } = await loadWorkspaceConfig({ root: V4_WORKSPACE, env: {} })
-    expect(factory.data.gemini_settings_for_factory?.default_model_override).toBe(
+    expect(providerSettingsIn(factory.data, 'gemini').default_model_override).toBe(
       'gemini-1.5-pro-latest',
     )
     const models = factory.data.ollama_settings_for_factory?.cloud_run_friendly_models

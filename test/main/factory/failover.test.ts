@@ -108,12 +108,12 @@ describe('generateWithFailover', () => {
 
   it('walks default_provider_preference_order, skipping entries without a handler or a key', async () => {
     const { factory } = factoryWith({
-      default_provider_preference_order: ['vllm', 'gemini', 'ollama'],
+      default_provider_preference_order: ['made_up', 'gemini', 'ollama'],
     })
     const noGeminiKey = createLlmFactory({
       workspace: makeWorkspace({
         [FACTORY_JSON]: {
-          default_provider_preference_order: ['vllm', 'gemini', 'ollama'],
+          default_provider_preference_order: ['made_up', 'gemini', 'ollama'],
           ollama_settings_for_factory: {
             base_url_override: ollama.url,
             default_model_override: PHI,
@@ -125,7 +125,7 @@ describe('generateWithFailover', () => {
     const result = await noGeminiKey.generateWithFailover('hi')
     expect(result.provider).toBe('ollama')
     expect(result.attempts.map((a) => [a.provider, a.notSent])).toEqual([
-      ['vllm', 'no_handler'],
+      ['made_up', 'no_handler'],
       ['gemini', 'no_key'],
     ])
     expect(result.attempts.every((a) => a.ms === 0)).toBe(true)

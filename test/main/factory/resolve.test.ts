@@ -34,7 +34,7 @@ describe('provider', () => {
   it('takes the first preference with a handler and records the skipped ones', async () => {
     const { root, factory } = factoryFor({
       [FACTORY_JSON]: {
-        default_provider_preference_order: ['vllm', 'ollama_cloud', 'groq', 'gemini'],
+        default_provider_preference_order: ['zerog', 'sambanova', 'groq', 'gemini'],
       },
     })
     const { view } = await factory.resolve()
@@ -46,29 +46,52 @@ describe('provider', () => {
     })
     const skipped = view.chains.provider.filter((s) => s.status === 'skipped')
     expect(skipped.map((s) => s.reason)).toEqual([
-      'vllm: no handler in this app',
-      'ollama_cloud: no handler in this app',
+      'zerog: no handler in this app',
+      'sambanova: no handler in this app',
+    ])
+    expect(view.skipped).toEqual([
+      { provider: 'zerog', reason: 'zerog: no handler in this app' },
+      { provider: 'sambanova', reason: 'sambanova: no handler in this app' },
     ])
     expect(view.fallbackReason).toBeNull()
   })
 
+  it('finds every registry provider in the order (vllm first, as mindX ships it)', async () => {
+    const { factory } = factoryFor({
+      [FACTORY_JSON]: { default_provider_preference_order: ['vllm', 'ollama', 'groq'] },
+    })
+    const { view } = await factory.resolve()
+    expect(view).toMatchObject({
+      provider: 'vllm',
+      displayName: 'vLLM',
+      protocol: 'openai-compatible',
+      model: 'Qwen/Qwen3-0.6B',
+      baseUrl: 'http://localhost:8000',
+      apiKey: null,
+      skipped: [],
+    })
+  })
+
   it('falls back to Mock only when no preference has a handler', async () => {
     const { factory } = factoryFor({
-      [FACTORY_JSON]: { default_provider_preference_order: ['vllm', 'mistral'] },
+      [FACTORY_JSON]: { default_provider_preference_order: ['zerog', 'sambanova'] },
     })
     const { view } = await factory.resolve()
     expect(view.provider).toBe('mock')
     expect(view.handler).toBe('MockHandler')
     expect(view.fallbackReason).toMatch(
-      /none of default_provider_preference_order \(vllm, mistral\)/,
+      /none of default_provider_preference_order \(zerog, sambanova\)/,
     )
   })
 
   it('gives Mock with a reason for an unknown provider argument', async () => {
     const { factory } = factoryFor({})
-    const { view } = await factory.resolve({ provider: 'vllm' })
+    const { view } = await factory.resolve({ provider: 'zerog' })
     expect(view.provider).toBe('mock')
-    expect(view.fallbackReason).toBe('vllm: no handler in this app, using Mock')
+    expect(view.fallbackReason).toBe('zerog: no handler in this app, using Mock')
+    expect(view.skipped).toEqual([
+      { provider: 'zerog', reason: 'zerog: no handler in this app, using Mock' },
+    ])
   })
 
   it('uses llm.default_provider from global config below the factory json', async () => {
@@ -293,7 +316,7 @@ describe('errors and caching', () => {
     const factory = createLlmFactory({
       workspace: root,
       env: {},
-      providers: {
+      protocols: {
         mock: async () => {
           builds++
           await new Promise((r) => setTimeout(r, 20))
@@ -318,14 +341,16 @@ describe('errors and caching', () => {
     const factory = createLlmFactory({
       workspace: root,
       env: {},
-      providers: { ollama: () => Promise.reject(new Error("Cannot find package 'ollama'")) },
+      protocols: { ollama: () => Promise.reject(new Error("Cannot find package 'ollama'")) },
     })
+    // resolve loads no SDK: it reports the plan until a handler has been built.
+    expect((await factory.resolve({ provider: 'ollama' })).view.handler).toBe('OllamaHandler')
+    const handler = await factory.createLlmHandler({ provider: 'ollama' })
+    expect(await handler.generateText('hello')).toContain('You said: hello')
     const { view } = await factory.resolve({ provider: 'ollama' })
     expect(view.handler).toBe('MockHandler')
     expect(view.fallbackReason).toMatch(
       /ollama: its SDK could not be loaded \(Cannot find package 'ollama'\)/,
     )
-    const handler = await factory.createLlmHandler({ provider: 'ollama' })
-    expect(await handler.generateText('hello')).toContain('You said: hello')
   })
 })

@@ -7,7 +7,10 @@ import {
   testProviderConnection,
 } from '../../../src/main/services/provider-settings/connection-test'
 import { globalConfigWritePath } from '../../../src/main/services/provider-settings/overview'
-import { providerSettingsEdits } from '../../../src/main/services/provider-settings/settings-edits'
+import {
+  headerSecrets,
+  providerSettingsEdits,
+} from '../../../src/main/services/provider-settings/settings-edits'
 import type { LlmFactory } from '../../../src/main/services/factory'
 import { LlmError } from '../../../src/shared/llm'
 import { makeWorkspace, removeWorkspace } from '../config/temp-workspace'
@@ -35,19 +38,28 @@ describe('providerSettingsEdits', () => {
     })
   })
 
-  it('maps fields to llm.<provider>.* in global config; headers always go to the factory json', () => {
-    expect(
-      providerSettingsEdits({
-        provider: 'ollama',
-        layer: 'global-config',
-        model: 'phi3:mini',
-        headers: { Authorization: 'Bearer t' },
-        removeHeaders: ['X-Old'],
-      }),
-    ).toEqual({
+  it('maps fields to llm.<provider>.* in global config; headers go to the factory json as secret refs', () => {
+    const change = {
+      provider: 'ollama',
+      layer: 'global-config' as const,
+      model: 'phi3:mini',
+      headers: { Authorization: 'Bearer t', 'X-Shared': 'secret:team-token' },
+      removeHeaders: ['X-Old'],
+    }
+    expect(headerSecrets(change.provider, change.headers)).toEqual({
+      'ollama-header-authorization': 'Bearer t',
+    })
+    expect(providerSettingsEdits(change)).toEqual({
       factory: [
         { path: ['ollama_settings_for_factory', 'headers', 'X-Old'], value: undefined },
-        { path: ['ollama_settings_for_factory', 'headers', 'Authorization'], value: 'Bearer t' },
+        {
+          path: ['ollama_settings_for_factory', 'headers', 'Authorization'],
+          value: 'secret:ollama-header-authorization',
+        },
+        {
+          path: ['ollama_settings_for_factory', 'headers', 'X-Shared'],
+          value: 'secret:team-token',
+        },
       ],
       global: [{ path: ['llm', 'ollama', 'default_model'], value: 'phi3:mini' }],
     })
@@ -91,6 +103,7 @@ function factoryWith(listModels: () => Promise<{ name: string }[]>): LlmFactory 
         ReturnType<LlmFactory['createLlmHandler']>
       >),
     catalog: () => Promise.reject(new Error('unused')),
+    providers: () => Promise.reject(new Error('unused')),
     clearHandlerCache: () => undefined,
   }
 }

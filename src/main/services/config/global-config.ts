@@ -1,4 +1,4 @@
-// mindX's global Config for one workspace: data/config/*.json, mindx_config.json, .env, MINDX_ vars.
+// mindX's global Config for one workspace: data/config/*.json, models/*.yaml, mindx_config.json, .env, MINDX_ vars.
 import { join, resolve } from 'node:path'
 import { parse as parseDotenv } from 'dotenv'
 import { Environment, envNamesForKey, envReferenceName } from './environment'
@@ -6,6 +6,7 @@ import type { EnvRecord } from './environment'
 import { parseJsonDocument } from './json-text'
 import { deepMerge, isJsonObject, valuesAt } from './json-layers'
 import type { JsonLayer, JsonObject } from './json-layers'
+import { readModelYamlLayers } from './model-yaml-layers'
 import { listJsonFiles, readConfigFile } from './read-config-file'
 import { ConfigFileError } from './types'
 import type { ConfigIssue, ConfigValue, GlobalConfig } from './types'
@@ -22,8 +23,9 @@ export interface LoadGlobalConfigOptions {
 
 /**
  * Reads the global config layers, lowest first: every `data/config/*.json` in file-name order
- * (as mindX's Config), then `<root>/mindx_config.json` (the v4 layout), then `.env` and the
- * environment. Only reads files; never writes.
+ * (as mindX's Config), then every `models/*.yaml` under `llm.<file stem>` (so YAML wins, as in
+ * mindX), then `<root>/mindx_config.json` (the v4 layout), then `.env` and the environment.
+ * Only reads files; never writes.
  */
 export async function loadGlobalConfig(options: LoadGlobalConfigOptions): Promise<GlobalConfig> {
   const root = resolve(options.root)
@@ -35,6 +37,7 @@ export async function loadGlobalConfig(options: LoadGlobalConfigOptions): Promis
     const layer = await readJsonLayer(join(configDir, name), { strict, warnings })
     if (layer !== undefined) layers.push(layer)
   }
+  layers.push(...(await readModelYamlLayers(root, warnings)))
   const legacy = await readJsonLayer(join(root, 'mindx_config.json'), { strict: false, warnings })
   if (legacy !== undefined) layers.push(legacy)
 

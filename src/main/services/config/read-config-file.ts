@@ -33,7 +33,12 @@ export async function readConfigFile(file: string): Promise<string | undefined> 
 }
 
 /** Names of the `*.json` files in `dir`, in code-point order (as Python's `sorted()` orders them). */
-export async function listJsonFiles(dir: string): Promise<string[]> {
+export function listJsonFiles(dir: string): Promise<string[]> {
+  return listFilesEndingWith(dir, '.json')
+}
+
+/** Names of the files in `dir` ending with `suffix` (`.json`, `.yaml`), in code-point order. */
+export async function listFilesEndingWith(dir: string, suffix: string): Promise<string[]> {
   let entries
   try {
     entries = await readdir(dir, { withFileTypes: true })
@@ -43,7 +48,7 @@ export async function listJsonFiles(dir: string): Promise<string[]> {
   }
   // mindX globs `*.json`, which also matches symlinks to files; directories named x.json are skipped.
   const names = entries
-    .filter((entry) => entry.name.endsWith('.json') && !entry.isDirectory())
+    .filter((entry) => entry.name.endsWith(suffix) && !entry.isDirectory())
     .map((entry) => entry.name)
   // Not localeCompare: mindX sorts by code point, so 'Z.json' comes before 'a.json'.
   return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))

@@ -1,6 +1,7 @@
 // What reading a workspace yields: global config lookups with origins, the factory json, and their problems.
 import type { ConfigIssue } from '../../../shared/config-issue'
 import type { FactoryConfig } from '../../../shared/config-schema'
+import type { MindxProviderEntry } from '../../../shared/providers'
 
 /** A value found in global config or the environment, with where it came from. */
 export interface ConfigValue {
@@ -55,4 +56,6 @@ export interface WorkspaceConfig {
   root: string
   global: GlobalConfig
   factory: FactoryConfigFile
+  /** data/config/provider_registry.json by provider name (empty when the file is absent). */
+  mindxProviders: ReadonlyMap<string, MindxProviderEntry>
 }

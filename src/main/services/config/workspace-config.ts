@@ -2,6 +2,7 @@
 import { resolve } from 'node:path'
 import { loadFactoryConfig, resolveFactoryConfigPath } from './factory-config'
 import { loadGlobalConfig } from './global-config'
+import { readMindxProviderRegistry } from './mindx-provider-registry'
 import type { LoadGlobalConfigOptions } from './global-config'
 import type { WorkspaceConfig } from './types'
 
@@ -15,7 +16,10 @@ export async function loadWorkspaceConfig(
   options: LoadWorkspaceConfigOptions,
 ): Promise<WorkspaceConfig> {
   const root = resolve(options.root)
-  const global = await loadGlobalConfig({ root, env: options.env })
+  const [global, mindxProviders] = await Promise.all([
+    loadGlobalConfig({ root, env: options.env }),
+    readMindxProviderRegistry(root),
+  ])
   const factory = await loadFactoryConfig(resolveFactoryConfigPath(root, global))
-  return { root, global, factory }
+  return { root, global, factory, mindxProviders }
 }

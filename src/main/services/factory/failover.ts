@@ -1,6 +1,7 @@
 // Failover wraps handlers: walks a chain of provider[/model] entries until one answers, recording attempts.
 import type { CallAttempt, NotSentReason } from '../../../shared/failover'
 import { formatRoute, parseChainEntry } from '../../../shared/failover'
+import { noHandlerReason } from '../../../shared/providers'
 import type {
   GenerateOptions,
   GenerateResult,
@@ -9,6 +10,7 @@ import type {
 } from '../../../shared/llm'
 import { LlmError } from '../../../shared/llm'
 import type { WorkspaceConfig } from '../config/types'
+import type { ProviderRegistry } from '../providers/registry'
 import type { FailoverSettings } from '../resilience'
 import { readFailoverSettings } from '../resilience'
 import { attemptFrom, attemptsOf, RoutedError, skippedAttempt } from './attempts'
@@ -42,7 +44,7 @@ export interface PlannedEntry {
 }
 
 export interface FailoverDeps {
-  workspace: () => Promise<WorkspaceConfig>
+  workspace: () => Promise<{ ws: WorkspaceConfig; registry: ProviderRegistry }>
   resolve: (args: HandlerArgs) => Promise<Resolution>
   createLlmHandler: (args: HandlerArgs) => Promise<LlmHandler>
   now?: () => number
@@ -52,13 +54,13 @@ export function createFailover(deps: FailoverDeps) {
   const now = deps.now ?? (() => performance.now())
 
   const plan = async (chain?: readonly string[]): Promise<PlannedEntry[]> => {
-    const ws = await deps.workspace()
+    const { ws, registry } = await deps.workspace()
     const names = chain?.length ? chain : await defaultChain(ws, deps.resolve)
-    return Promise.all(names.map((name) => planEntry(ws, name, deps.resolve)))
+    return Promise.all(names.map((name) => planEntry(ws, registry, name, deps.resolve)))
   }
 
   const prepare = async (options: FailoverOptions) => {
-    const ws = await deps.workspace()
+    const { ws } = await deps.workspace()
     const configured = readFailoverSettings(ws)
     const settings: FailoverSettings = {
       ...configured,
@@ -200,12 +202,13 @@ async function defaultChain(
 
 async function planEntry(
   ws: WorkspaceConfig,
+  registry: ProviderRegistry,
   text: string,
   resolve: FailoverDeps['resolve'],
 ): Promise<PlannedEntry> {
   const { provider, model } = parseChainEntry(text)
-  if (!providerHasHandler(provider)) {
-    const message = `${provider}: no handler in this app`
+  if (!providerHasHandler(registry, provider)) {
+    const message = noHandlerReason(provider)
     return {
       provider,
       model: model ?? null,
@@ -219,7 +222,7 @@ async function planEntry(
     model: resolution.model.value,
     baseUrls: handlerBaseUrls(ws, resolution),
   }
-  if (providerNeedsKey(provider) && resolution.apiKey.value === null) {
+  if (providerNeedsKey(registry, provider) && resolution.apiKey.value === null) {
     const message = `${provider}: no API key is set, so it was not asked`
     return { ...entry, skip: { notSent: 'no_key', message } }
   }

@@ -1,6 +1,7 @@
 // Each provider's health per base URL (budget use, cooldown, circuit) from the process's registry.
 import type { EndpointHealth } from '../../../shared/provider-health'
 import type { WorkspaceConfig } from '../config/types'
+import type { ProviderRegistry } from '../providers/registry'
 import type { EndpointState, ResilienceRegistry } from '../resilience'
 import { readFailoverSettings, readRateLimits } from '../resilience'
 import { knownProviders } from './chain-providers'
@@ -21,16 +22,17 @@ export function configuredEndpoint(
 }
 
 export async function providersHealth(
-  registry: ResilienceRegistry,
+  resilience: ResilienceRegistry,
   ws: WorkspaceConfig,
+  providers: ProviderRegistry,
   resolve: (args: HandlerArgs) => Promise<Resolution>,
 ): Promise<EndpointHealth[]> {
-  const now = registry.clock.now()
+  const now = resilience.clock.now()
   const perProvider = await Promise.all(
-    knownProviders().map(async (provider) => {
+    knownProviders(providers).map(async (provider) => {
       const resolution = await resolve({ provider })
       return handlerBaseUrls(ws, resolution).map((baseUrl, i) =>
-        configuredEndpoint(registry, ws, provider, baseUrl).view(
+        configuredEndpoint(resilience, ws, provider, baseUrl).view(
           now,
           i === 0 ? 'base' : 'fallback',
         ),

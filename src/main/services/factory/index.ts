@@ -2,24 +2,23 @@
 import { mergeCatalog } from '../catalog'
 import { loadWorkspaceConfig } from '../config'
 import type { WorkspaceConfig } from '../config/types'
-import type { ProviderName } from '../../../shared/llm'
 import { maskSecret } from '../../../shared/llm'
-import type { ResolutionView } from '../../../shared/resolution'
-import type { ProviderSettings } from '../providers/types'
+import type { ResolutionView, SkippedProvider } from '../../../shared/resolution'
+import type { IdentityTokenSource } from '../providers/identity-token'
+import type { ProviderRegistry } from '../providers/registry'
+import { buildProviderRegistry } from '../providers/registry'
 import type { CallPolicy } from './call-policy'
-import { DEFAULT_CALL_POLICY } from './call-policy'
-import { createHandler } from './handler'
-import { createMissingKeyClient } from './missing-key-client'
-import type { ProviderLoaders } from './provider-loaders'
-import { HANDLER_CLASSES, PROVIDER_LOADERS } from './provider-loaders'
+import { buildHandler, plannedHandler } from './build-handler'
+import type { ProtocolLoaders } from './provider-loaders'
+import { PROTOCOL_LOADERS } from './provider-loaders'
+import { runtimeSettings } from './provider-runtime'
 import type { ResolvedFields, SecretsSnapshot } from './resolve-fields'
-import { API_KEY_ENV, factorySettings, NO_SECRETS, resolveFields } from './resolve-fields'
+import { NO_SECRETS, resolveFields } from './resolve-fields'
 import type { SecretStore } from '../secrets/types'
 import { ResilienceRegistry } from '../resilience'
-import type { HandlerEndpoint } from './handler'
 import { createFailover } from './failover'
-import { handlerBaseUrls, ollamaFallbackUrl } from './fallback-url'
-import { configuredEndpoint, providersHealth } from './health'
+import { ollamaFallbackUrl } from './fallback-url'
+import { providersHealth } from './health'
 import type { HandlerArgs, LlmFactory, LlmHandler, Resolution } from './types'
 
 export { LlmError } from '../../../shared/llm'
@@ -29,6 +28,8 @@ export { ResilienceRegistry } from '../resilience'
 export { RoutedError, attemptsOf } from './attempts'
 export type { FailoverOptions, FailoverResult, PlannedEntry } from './failover'
 export type { CallOptions, HandlerArgs, LlmFactory, LlmHandler, Resolution } from './types'
+export type { IdentityTokenSource } from '../providers/identity-token'
+export type { ProviderRegistry } from '../providers/registry'
 
 export interface LlmFactoryOptions {
   /** The workspace folder (shaped like a mindX checkout). */
@@ -39,10 +40,12 @@ export interface LlmFactoryOptions {
   fetch?: typeof fetch
   /** Retry/timeout behaviour; tests shorten the sleeps. */
   policy?: Partial<CallPolicy>
-  /** Replace provider folders (tests of the fallback path). */
-  providers?: Partial<ProviderLoaders>
+  /** Replace or remove protocol folders (tests of the fallback path), keyed by protocol. */
+  protocols?: ProtocolLoaders
   /** Where `"secret:NAME"` API keys live (safeStorage in Electron, a 0600 file otherwise). */
   secrets?: SecretStore
+  /** Google identity tokens for custom endpoints with `auth: "gcloud-identity-token"`. */
+  identityTokens?: IdentityTokenSource
   /**
    * Budgets, cooldowns and circuits: one per process (the app's session passes its own so they
    * outlive a workspace switch); by default each factory has its own.
@@ -50,12 +53,19 @@ export interface LlmFactoryOptions {
   resilience?: ResilienceRegistry
 }
 
+interface LoadedWorkspace {
+  ws: WorkspaceConfig
+  registry: ProviderRegistry
+  secrets: SecretsSnapshot
+}
+
 export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
   const env = options.env ?? process.env
-  const loaders = { ...PROVIDER_LOADERS, ...options.providers }
-  const registry = options.resilience ?? new ResilienceRegistry()
+  const loaders: ProtocolLoaders = { ...PROTOCOL_LOADERS, ...options.protocols }
+  const resilience = options.resilience ?? new ResilienceRegistry()
   let workspace: Promise<LoadedWorkspace> | undefined
   const handlers = new Map<string, Promise<LlmHandler>>()
+  const settled = new Map<string, LlmHandler>()
 
   const loadWorkspace = () => {
     workspace ??= loadWorkspaceWithSecrets(options.workspace, env, options.secrets).catch(
@@ -67,39 +77,69 @@ export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
     return workspace
   }
 
-  const handlerFor = (ws: WorkspaceConfig, fields: ResolvedFields): Promise<LlmHandler> => {
-    const key = JSON.stringify([
+  const cacheKey = (fields: ResolvedFields) =>
+    JSON.stringify([
       fields.provider.value,
       fields.model.value,
       fields.apiKey.value,
       fields.baseUrl.value,
     ])
+
+  const handlerFor = (loaded: LoadedWorkspace, fields: ResolvedFields): Promise<LlmHandler> => {
+    const key = cacheKey(fields)
     let handler = handlers.get(key)
     if (!handler) {
+      const runtime = runtimeSettings(loaded.ws, fields.descriptor, loaded.secrets)
       // Stored before it settles so concurrent callers share one creation (single flight).
-      handler = buildHandler(ws, fields, loaders, options, registry)
+      handler = buildHandler(loaded.ws, fields, runtime, {
+        loaders,
+        policy: options.policy,
+        fetch: options.fetch,
+        identityTokens: options.identityTokens,
+        secretStoreLabel: loaded.secrets.label,
+        resilience,
+      })
       handlers.set(key, handler)
-      handler.catch(() => handlers.delete(key))
+      handler.then(
+        (built) => settled.set(key, built),
+        () => handlers.delete(key),
+      )
     }
     return handler
   }
 
   const fieldsFor = async (args: HandlerArgs) => {
-    const { ws, secrets } = await loadWorkspace()
-    return { ws, fields: resolveFields(args, ws, catalogOf(ws), secrets) }
+    const loaded = await loadWorkspace()
+    const { ws, registry, secrets } = loaded
+    return {
+      loaded,
+      fields: resolveFields(args, { ws, registry, catalog: catalogOf(ws), secrets }),
+    }
   }
 
   const resolve = async (args: HandlerArgs = {}): Promise<Resolution> => {
-    const { ws, fields } = await fieldsFor(args)
-    const handler = await handlerFor(ws, fields)
-    const settings = runtimeSettings(ws, fields.provider.value)
+    const { loaded, fields } = await fieldsFor(args)
+    const { ws, secrets } = loaded
+    // Resolving loads no SDK: a handler built earlier reports what actually happened (e.g. an
+    // SDK that failed to load); otherwise the protocol's plan is reported.
+    const built = settled.get(cacheKey(fields))
+    const { handlerClass, fallbackReason } = built
+      ? { handlerClass: built.handlerClass, fallbackReason: built.fallbackReason }
+      : plannedHandler(fields, loaders)
+    const { missingSecrets: _missing, ...settings } = runtimeSettings(
+      ws,
+      fields.descriptor,
+      secrets,
+    )
     const view: ResolutionView = {
       provider: fields.provider.value,
+      displayName: fields.descriptor.displayName,
+      protocol: fields.descriptor.protocol,
       model: fields.model.value,
       apiKey: maskSecret(fields.apiKey.value),
       baseUrl: fields.baseUrl.value,
-      handler: handler.handlerClass,
-      fallbackReason: handler.fallbackReason,
+      handler: handlerClass,
+      fallbackReason,
       sources: {
         provider: fields.provider.source,
         model: fields.model.source,
@@ -112,25 +152,26 @@ export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
         apiKey: fields.apiKey.chain,
         baseUrl: fields.baseUrl.chain,
       },
+      skipped: skippedProviders(fields),
       warnings: [...ws.global.warnings],
     }
-    const fallbackUrl = fields.provider.value === 'ollama' ? ollamaFallbackUrl(ws) : undefined
+    const fallbackUrl = fields.descriptor.protocol === 'ollama' ? ollamaFallbackUrl(ws) : undefined
     return {
       ...fields,
       ...settings,
       ...(fallbackUrl ? { fallbackUrl } : {}),
-      handler: handler.handlerClass,
-      fallbackReason: handler.fallbackReason,
+      handler: handlerClass,
+      fallbackReason,
       view,
     }
   }
 
   const createLlmHandler = async (args: HandlerArgs = {}) => {
-    const { ws, fields } = await fieldsFor(args)
-    return handlerFor(ws, fields)
+    const { loaded, fields } = await fieldsFor(args)
+    return handlerFor(loaded, fields)
   }
   const failover = createFailover({
-    workspace: async () => (await loadWorkspace()).ws,
+    workspace: loadWorkspace,
     resolve,
     createLlmHandler,
   })
@@ -142,22 +183,31 @@ export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
     streamWithFailover: failover.stream,
     failoverPlan: failover.plan,
     async health() {
-      return providersHealth(registry, (await loadWorkspace()).ws, resolve)
+      const { ws, registry } = await loadWorkspace()
+      return providersHealth(resilience, ws, registry, resolve)
     },
-    resetHealth: (filter = {}) => registry.reset(filter),
+    resetHealth: (filter = {}) => resilience.reset(filter),
     async catalog() {
       return catalogOf((await loadWorkspace()).ws)
     },
+    async providers() {
+      return (await loadWorkspace()).registry
+    },
     clearHandlerCache() {
       handlers.clear()
+      settled.clear()
       workspace = undefined
     },
   }
 }
 
-interface LoadedWorkspace {
-  ws: WorkspaceConfig
-  secrets: SecretsSnapshot
+/** Providers passed over: skipped order entries, or an unknown requested name Mock stands in for. */
+function skippedProviders(fields: ResolvedFields): SkippedProvider[] {
+  return fields.provider.chain.flatMap((step) => {
+    const passedOver =
+      step.status === 'skipped' || (step.layer === 'argument' && step.reason !== undefined)
+    return passedOver ? [{ provider: step.value ?? '', reason: step.reason ?? 'skipped' }] : []
+  })
 }
 
 async function loadWorkspaceWithSecrets(
@@ -169,103 +219,13 @@ async function loadWorkspaceWithSecrets(
     loadWorkspaceConfig({ root, env }),
     store ? store.readAll() : Promise.resolve({}),
   ])
-  return { ws, secrets: store ? { label: store.label, values } : NO_SECRETS }
+  return {
+    ws,
+    registry: buildProviderRegistry(ws),
+    secrets: store ? { label: store.label, values } : NO_SECRETS,
+  }
 }
 
 function catalogOf(ws: WorkspaceConfig) {
   return mergeCatalog(ws.factory.data.ollama_settings_for_factory?.cloud_run_friendly_models)
-}
-
-/** Per-provider settings that are not part of the cache key: headers, keep_alive, timeout. */
-function runtimeSettings(
-  ws: WorkspaceConfig,
-  provider: ProviderName,
-): { headers: Record<string, string>; keepAlive?: string | number; timeoutMs?: number } {
-  const headers = { ...(factorySettings(ws, provider).headers ?? {}) }
-  const keepAlive = ws.global.get(`llm.${provider}.keep_alive`)?.value
-  const timeout = Number(ws.global.get(`llm.${provider}.timeout`)?.value)
-  return {
-    headers,
-    ...(typeof keepAlive === 'string' || typeof keepAlive === 'number' ? { keepAlive } : {}),
-    ...(Number.isFinite(timeout) && timeout > 0 ? { timeoutMs: timeout * 1000 } : {}),
-  }
-}
-
-async function buildHandler(
-  ws: WorkspaceConfig,
-  fields: ResolvedFields,
-  loaders: ProviderLoaders,
-  options: LlmFactoryOptions,
-  registry: ResilienceRegistry,
-): Promise<LlmHandler> {
-  const provider = fields.provider.value
-  const runtime = runtimeSettings(ws, provider)
-  const policy = { ...DEFAULT_CALL_POLICY, ...options.policy, timeoutMs: runtime.timeoutMs }
-  const base = { model: fields.model.value, policy, clock: registry.clock }
-  const stateFor = (name: string, baseUrl: string | null) =>
-    configuredEndpoint(registry, ws, name, baseUrl)
-  const envName = API_KEY_ENV[provider]
-  if (envName !== undefined && fields.apiKey.value === null) {
-    const client = createMissingKeyClient(provider, envName)
-    const baseUrl = fields.baseUrl.value
-    return createHandler({
-      ...base,
-      provider,
-      endpoints: [{ baseUrl, client, state: stateFor(provider, baseUrl) }],
-      handlerClass: HANDLER_CLASSES[provider],
-      fallbackReason: null,
-    })
-  }
-  const settings = (baseUrl: string | null): ProviderSettings => ({
-    model: fields.model.value,
-    ...(fields.apiKey.value === null ? {} : { apiKey: fields.apiKey.value }),
-    ...(baseUrl === null ? {} : { baseUrl }),
-    headers: runtime.headers,
-    ...(runtime.keepAlive === undefined ? {} : { keepAlive: runtime.keepAlive }),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    ...(provider === 'mock' ? { mock: mockSettings(ws) } : {}),
-  })
-  let endpoints: HandlerEndpoint[]
-  try {
-    const create = await loaders[provider]()
-    endpoints = await Promise.all(
-      handlerBaseUrls(ws, fields).map(async (baseUrl) => ({
-        baseUrl,
-        client: await create(settings(baseUrl)),
-        state: stateFor(provider, baseUrl),
-      })),
-    )
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err)
-    const fallbackReason = `${provider}: its SDK could not be loaded (${detail}), using Mock`
-    const client = await (await loaders.mock())({ model: 'mock-model' })
-    return createHandler({
-      ...base,
-      provider: 'mock',
-      endpoints: [{ baseUrl: null, client, state: stateFor('mock', null) }],
-      handlerClass: 'MockHandler',
-      fallbackReason,
-    })
-  }
-  const fallbackReason = provider === 'mock' ? fields.fallbackReason : null
-  return createHandler({
-    ...base,
-    provider,
-    endpoints,
-    handlerClass: HANDLER_CLASSES[provider],
-    fallbackReason,
-  })
-}
-
-function mockSettings(ws: WorkspaceConfig): NonNullable<ProviderSettings['mock']> {
-  const num = (key: string) => {
-    const value = Number(ws.global.get(key)?.value)
-    return Number.isFinite(value) && value >= 0 ? value : undefined
-  }
-  const latencyMs = num('llm.mock.latency_ms')
-  const chunkDelayMs = num('llm.mock.chunk_delay_ms')
-  return {
-    ...(latencyMs === undefined ? {} : { latencyMs }),
-    ...(chunkDelayMs === undefined ? {} : { chunkDelayMs }),
-  }
 }

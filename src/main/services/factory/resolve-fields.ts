@@ -1,32 +1,29 @@
-// Resolves provider, model, apiKey and baseUrl through the layers, recording provenance for each.
+// Resolves provider, model, apiKey and baseUrl through the layers for any registry provider, with provenance.
 import type { Catalog } from '../../../shared/catalog'
 import type { ProviderFactorySettings } from '../../../shared/config-schema'
-import type { ProviderName, ResolvedField } from '../../../shared/llm'
-import {
-  DEFAULT_MODELS,
-  DEFAULT_OLLAMA_BASE_URL,
-  isProviderName,
-  maskSecret,
-} from '../../../shared/llm'
+import { providerSettingsIn } from '../../../shared/config-schema'
+import type { ResolvedField } from '../../../shared/llm'
+import { maskSecret } from '../../../shared/llm'
+import type { ProviderDescriptor } from '../../../shared/providers'
+import { builtInProvider } from '../../../shared/providers'
 import type { WorkspaceConfig } from '../config/types'
+import type { ProviderRegistry } from '../providers/registry'
 import { secretRefName } from '../secrets/types'
 import type { Candidate } from './provenance'
 import { pickFirst, presentString } from './provenance'
+import { resolveProvider } from './resolve-provider'
 import type { HandlerArgs } from './types'
 
 const BUILT_IN = 'built-in'
-/** Providers that need an API key, with the plain environment variable read last. */
-export const API_KEY_ENV: Partial<Record<ProviderName, string>> = {
-  gemini: 'GEMINI_API_KEY',
-  groq: 'GROQ_API_KEY',
-}
 
 export interface ResolvedFields {
-  provider: ResolvedField<ProviderName>
+  provider: ResolvedField<string>
+  /** The registry entry of the resolved provider. */
+  descriptor: ProviderDescriptor
   model: ResolvedField<string>
   apiKey: ResolvedField<string | null>
   baseUrl: ResolvedField<string | null>
-  /** Set when the requested provider has no handler and Mock stands in. */
+  /** Set when the requested provider is unknown and Mock stands in. */
   fallbackReason: string | null
 }
 
@@ -38,89 +35,57 @@ export interface SecretsSnapshot {
 
 export const NO_SECRETS: SecretsSnapshot = { label: 'no secret store', values: {} }
 
-export function resolveFields(
-  args: HandlerArgs,
-  ws: WorkspaceConfig,
-  catalog: Catalog,
-  secrets: SecretsSnapshot = NO_SECRETS,
-): ResolvedFields {
-  const { field: provider, fallbackReason } = resolveProvider(args, ws)
-  const p = provider.value
+export interface ResolveContext {
+  ws: WorkspaceConfig
+  registry: ProviderRegistry
+  catalog: Catalog
+  secrets?: SecretsSnapshot
+}
+
+export function resolveFields(args: HandlerArgs, context: ResolveContext): ResolvedFields {
+  const { ws, registry, catalog } = context
+  const { field: provider, fallbackReason } = resolveProvider(args, ws, registry)
+  const descriptor = registry.get(provider.value) ?? builtInProvider('mock')!
   return {
     provider,
-    model: resolveModel(p, args, ws, catalog),
-    apiKey: resolveApiKey(p, args, ws, secrets),
-    baseUrl: resolveBaseUrl(p, args, ws),
+    descriptor,
+    model: resolveModel(descriptor, args, ws, catalog),
+    apiKey: resolveApiKey(descriptor, args, ws, context.secrets ?? NO_SECRETS),
+    baseUrl: resolveBaseUrl(descriptor, args, ws),
     fallbackReason,
   }
 }
 
 /** `<provider>_settings_for_factory` from the factory json. */
-export function factorySettings(ws: WorkspaceConfig, p: ProviderName): ProviderFactorySettings {
-  return ws.factory.data[`${p}_settings_for_factory`] ?? {}
+export function factorySettings(ws: WorkspaceConfig, p: string): ProviderFactorySettings {
+  return providerSettingsIn(ws.factory.data, p)
 }
 
-function resolveProvider(
-  args: HandlerArgs,
+/** A candidate from `custom_providers.<name>.<field>` (custom endpoints only). */
+function customCandidate(
+  d: ProviderDescriptor,
   ws: WorkspaceConfig,
-): { field: ResolvedField<ProviderName>; fallbackReason: string | null } {
-  const requested = presentString(args.provider)?.toLowerCase()
-  if (requested !== undefined && !isProviderName(requested)) {
-    const reason = `${requested}: no handler in this app, using Mock`
-    const field = pickFirst<ProviderName>(
-      [{ layer: 'argument', key: 'provider', origin: 'argument', value: 'mock' }],
-      String,
-    )
-    field.chain[0] = { ...field.chain[0]!, value: requested, reason }
-    return { field, fallbackReason: reason }
-  }
-  const candidates: Candidate<ProviderName>[] = [
-    { layer: 'argument', key: 'provider', origin: 'argument', value: requested },
+  field: 'api_key' | 'base_url' | 'default_model',
+): Candidate<string>[] {
+  if (d.origin !== 'custom') return []
+  const value = ws.factory.data.custom_providers?.[d.name]?.[field]
+  return [
+    {
+      layer: 'factory-config',
+      key: `custom_providers.${d.name}.${field}`,
+      origin: ws.factory.path,
+      value: presentString(value),
+    },
   ]
-  const order = ws.factory.data.default_provider_preference_order ?? []
-  order.forEach((name, i) => {
-    const value = name.trim().toLowerCase()
-    candidates.push({
-      layer: 'factory-config',
-      key: `default_provider_preference_order[${i}]`,
-      origin: ws.factory.path,
-      value: value as ProviderName,
-      ...(isProviderName(value) ? {} : { skipReason: `${value}: no handler in this app` }),
-    })
-  })
-  const orderHasHandler = order.some((name) => isProviderName(name.trim().toLowerCase()))
-  if (order.length > 0 && !orderHasHandler && requested === undefined) {
-    const reason = `none of default_provider_preference_order (${order.join(', ')}) has a handler in this app, using Mock`
-    candidates.push({
-      layer: 'factory-config',
-      key: 'mock fallback',
-      origin: ws.factory.path,
-      value: 'mock',
-    })
-    return { field: pickFirst(candidates, String), fallbackReason: reason }
-  }
-  for (const found of ws.global.lookup('llm.default_provider')) {
-    const value = presentString(found.value)?.toLowerCase()
-    candidates.push({
-      layer: 'global-config',
-      key: found.key,
-      origin: found.origin,
-      value: value as ProviderName | undefined,
-      ...(value === undefined || isProviderName(value)
-        ? {}
-        : { skipReason: `${value}: no handler in this app` }),
-    })
-  }
-  candidates.push({ layer: 'default', key: 'default provider', origin: BUILT_IN, value: 'ollama' })
-  return { field: pickFirst(candidates, String), fallbackReason: null }
 }
 
 function resolveModel(
-  p: ProviderName,
+  d: ProviderDescriptor,
   args: HandlerArgs,
   ws: WorkspaceConfig,
   catalog: Catalog,
 ): ResolvedField<string> {
+  const p = d.name
   const handlerConfig = ws.factory.data.provider_specific_handler_config?.[p]
   const candidates: Candidate<string>[] = [
     { layer: 'argument', key: 'model', origin: 'argument', value: presentString(args.model) },
@@ -136,6 +101,7 @@ function resolveModel(
       origin: ws.factory.path,
       value: presentString(handlerConfig?.default_model_for_api_call),
     },
+    ...customCandidate(d, ws, 'default_model'),
     ...globalCandidates(ws, `llm.${p}.default_model`),
   ]
   if (p === 'ollama') {
@@ -150,29 +116,36 @@ function resolveModel(
   }
   candidates.push({
     layer: 'default',
-    key: `default model for ${p}`,
+    key:
+      d.origin === 'custom'
+        ? `no default_model for ${p}: name a model per call`
+        : `default model for ${p}`,
     origin: BUILT_IN,
-    value: DEFAULT_MODELS[p],
+    value: d.defaultModel,
   })
   return pickFirst(candidates, String)
 }
 
+/** Whether a provider has an API key at all (local Ollama, LM Studio and Mock do not). */
+export function takesApiKey(d: ProviderDescriptor): boolean {
+  return d.requiresKey || d.keyEnv.length > 0 || d.origin === 'custom'
+}
+
 function resolveApiKey(
-  p: ProviderName,
+  d: ProviderDescriptor,
   args: HandlerArgs,
   ws: WorkspaceConfig,
   secrets: SecretsSnapshot,
 ): ResolvedField<string | null> {
-  const envName = API_KEY_ENV[p]
+  const p = d.name
   const mask = (v: string | null) =>
     v !== null && secretRefName(v) !== undefined ? v : (maskSecret(v) ?? 'none')
-  if (envName === undefined) {
+  if (!takesApiKey(d)) {
     return pickFirst<string | null>(
       [{ layer: 'default', key: `${p} needs no API key`, origin: BUILT_IN, value: null }],
       mask,
     )
   }
-  const plainEnv = ws.global.env(envName)
   const candidates: Candidate<string | null>[] = [
     { layer: 'argument', key: 'apiKey', origin: 'argument', value: presentString(args.apiKey) },
     {
@@ -181,19 +154,31 @@ function resolveApiKey(
       origin: ws.factory.path,
       value: presentString(factorySettings(ws, p).api_key_override),
     },
+    ...customCandidate(d, ws, 'api_key'),
     ...globalCandidates(ws, `llm.${p}.api_key`),
-    {
-      layer: 'global-config',
-      key: envName,
-      origin: plainEnv?.origin ?? `env:${envName}`,
-      value: presentString(plainEnv?.value),
-    },
+    ...d.keyEnv.map((name) => plainEnvCandidate(ws, name, (v) => v)),
     { layer: 'default', key: 'no API key set', origin: BUILT_IN, value: null },
   ]
   return pickFirst(
     candidates.map((c) => withSecret(c, secrets)),
     mask,
   )
+}
+
+/** A plain environment variable (process env over .env), read after the MINDX_ names and json. */
+function plainEnvCandidate(
+  ws: WorkspaceConfig,
+  name: string,
+  convert: (value: string) => string,
+): Candidate<string> {
+  const found = ws.global.env(name)
+  const value = presentString(found?.value)
+  return {
+    layer: 'global-config',
+    key: name,
+    origin: found?.origin ?? `env:${name}`,
+    value: value === undefined ? undefined : convert(value),
+  }
 }
 
 /** Swaps a `"secret:NAME"` reference for the stored key; a dangling reference is skipped. */
@@ -211,10 +196,11 @@ function withSecret(
 }
 
 function resolveBaseUrl(
-  p: ProviderName,
+  d: ProviderDescriptor,
   args: HandlerArgs,
   ws: WorkspaceConfig,
 ): ResolvedField<string | null> {
+  const p = d.name
   const candidates: Candidate<string | null>[] = [
     { layer: 'argument', key: 'baseUrl', origin: 'argument', value: presentString(args.baseUrl) },
     {
@@ -223,24 +209,21 @@ function resolveBaseUrl(
       origin: ws.factory.path,
       value: presentString(factorySettings(ws, p).base_url_override),
     },
+    ...customCandidate(d, ws, 'base_url'),
     ...globalCandidates(ws, `llm.${p}.base_url`),
+    // OLLAMA_HOST may be a bare host[:port]; the other variables hold URLs.
+    ...d.baseUrlEnv.map((name) =>
+      plainEnvCandidate(ws, name, name === 'OLLAMA_HOST' ? ollamaHostToUrl : (v) => v),
+    ),
   ]
-  if (p === 'ollama') {
-    const host = ws.global.env('OLLAMA_HOST')
-    const value = presentString(host?.value)
+  if (d.origin === 'built-in') {
     candidates.push({
-      layer: 'global-config',
-      key: 'OLLAMA_HOST',
-      origin: host?.origin ?? 'env:OLLAMA_HOST',
-      value: value === undefined ? undefined : ollamaHostToUrl(value),
+      layer: 'default',
+      key: d.defaultBaseUrl === null ? `${p} SDK default` : `default ${d.displayName} URL`,
+      origin: BUILT_IN,
+      value: d.defaultBaseUrl,
     })
   }
-  candidates.push({
-    layer: 'default',
-    key: p === 'ollama' ? 'default Ollama URL' : `${p} SDK default`,
-    origin: BUILT_IN,
-    value: p === 'ollama' ? DEFAULT_OLLAMA_BASE_URL : null,
-  })
   return pickFirst(candidates, (v) => v ?? 'SDK default')
 }
 

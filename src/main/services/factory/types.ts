@@ -8,6 +8,8 @@ import type {
 } from '../../../shared/llm'
 import type { Catalog } from '../../../shared/catalog'
 import type { HandlerClass, ResolutionView } from '../../../shared/resolution'
+import type { ProviderDescriptor } from '../../../shared/providers'
+import type { ProviderRegistry } from '../providers/registry'
 import type { ProviderModel } from '../providers/types'
 import type { EndpointHealth } from '../../../shared/provider-health'
 import type { FailoverOptions, FailoverResult, PlannedEntry } from './failover'
@@ -22,13 +24,15 @@ export interface HandlerArgs {
 /** Everything the factory decided for one set of arguments. Holds the raw key: never send it out. */
 export interface Resolution {
   provider: ResolvedField<ProviderName>
+  /** The resolved provider's registry entry (protocol, display name, defaults). */
+  descriptor: ProviderDescriptor
   model: ResolvedField<string>
   apiKey: ResolvedField<string | null>
   baseUrl: ResolvedField<string | null>
   handler: HandlerClass
   fallbackReason: string | null
   headers: Record<string, string>
-  /** Ollama keep_alive from `llm.ollama.keep_alive`. */
+  /** Ollama keep_alive from `llm.<provider>.keep_alive`. */
   keepAlive?: string | number
   /** From `llm.<provider>.timeout` (seconds in config). */
   timeoutMs?: number
@@ -78,6 +82,8 @@ export interface LlmFactory {
   health(): Promise<EndpointHealth[]>
   /** Clears budgets, cooldowns and circuits of matching endpoints; returns how many. */
   resetHealth(filter?: { provider?: string; baseUrl?: string | null }): number
+  /** The workspace's provider registry: built-ins plus its custom endpoints. */
+  providers(): Promise<ProviderRegistry>
   /** Forget cached handlers and the cached workspace config (call after config changes). */
   clearHandlerCache(): void
 }

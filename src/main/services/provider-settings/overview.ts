@@ -1,14 +1,22 @@
-// The Providers screen's data: one key-free card per provider, the preference order, the writable layers.
+// The Providers screen's data: one key-free card per registry provider, the preference order, the writable layers.
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { PROVIDERS } from '../../../shared/llm'
-import type { ProviderName } from '../../../shared/llm'
-import type { ProviderCard, ProvidersOverview, WritableLayer } from '../../../shared/studio-config'
+import type { ProviderDescriptor } from '../../../shared/providers'
+import type {
+  MaskedHeader,
+  MindxProviderInfo,
+  ProviderCard,
+  ProviderStatus,
+  ProvidersOverview,
+  WritableLayer,
+} from '../../../shared/studio-config'
+import type { ResolutionView } from '../../../shared/resolution'
 import type { WorkspaceConfig } from '../config/types'
 import type { LlmFactory } from '../factory'
+import { factorySettings, takesApiKey } from '../factory/resolve-fields'
 import { maskedForm } from '../config/secret-masking'
-
-const KEYED: ReadonlySet<ProviderName> = new Set(['gemini', 'groq'])
+import { buildProviderRegistry, providerRateLimits } from '../providers/registry'
+import { secretRefName } from '../secrets/types'
 
 /**
  * The global json the app writes provider settings to: the v4 `<root>/mindx_config.json` when it
@@ -28,18 +36,53 @@ export function writableLayers(ws: WorkspaceConfig): WritableLayer[] {
   ]
 }
 
+/** A header as the renderer may see it: `secret:NAME` references as they are, values masked. */
+function maskedHeaders(headers: Readonly<Record<string, string>>, mask: boolean): MaskedHeader[] {
+  return Object.entries(headers).map(([name, value]) => ({
+    name,
+    value: !mask || secretRefName(value) !== undefined ? value : maskedForm(value),
+  }))
+}
+
+export function providerStatus(d: ProviderDescriptor, view: ResolutionView): ProviderStatus {
+  if (d.requiresKey && view.apiKey === null) return 'key-missing'
+  if (view.handler === 'MockHandler' && d.protocol !== 'mock') return 'unavailable'
+  return 'configured'
+}
+
+function mindxInfo(ws: WorkspaceConfig, name: string): MindxProviderInfo | null {
+  const entry = ws.mindxProviders.get(name)
+  if (entry === undefined) return null
+  return {
+    enabled: entry.enabled ?? null,
+    limits: providerRateLimits(ws, name) ?? null,
+    apiKeyEnvVar: entry.apiKeyEnvVar,
+    baseUrlEnvVar: entry.baseUrlEnvVar,
+    file: entry.file,
+  }
+}
+
 export async function buildProviderCard(
   factory: LlmFactory,
   ws: WorkspaceConfig,
-  provider: ProviderName,
+  d: ProviderDescriptor,
 ): Promise<ProviderCard> {
-  const { view } = await factory.resolve({ provider })
-  const headers = ws.factory.data[`${provider}_settings_for_factory`]?.headers ?? {}
+  const { view } = await factory.resolve({ provider: d.name })
   return {
-    provider,
+    provider: d.name,
+    displayName: d.displayName,
+    protocol: d.protocol,
+    origin: d.origin,
     view,
-    needsKey: KEYED.has(provider),
-    headers: Object.entries(headers).map(([name, value]) => ({ name, value: maskedForm(value) })),
+    needsKey: takesApiKey(d),
+    requiresKey: d.requiresKey,
+    status: providerStatus(d, view),
+    keyEnv: [...d.keyEnv],
+    baseUrlEnv: [...d.baseUrlEnv],
+    mindx: mindxInfo(ws, d.name),
+    headers: maskedHeaders(factorySettings(ws, d.name).headers ?? {}, true),
+    // Built-in defaults are public constants; a custom endpoint's may hold a token.
+    defaultHeaders: maskedHeaders(d.defaultHeaders, d.origin === 'custom'),
   }
 }
 
@@ -49,8 +92,9 @@ export async function buildProvidersOverview(options: {
   secretStore: string
 }): Promise<ProvidersOverview> {
   const { factory, ws } = options
+  const registry = buildProviderRegistry(ws)
   const [providers, defaultResolution] = await Promise.all([
-    Promise.all(PROVIDERS.map((provider) => buildProviderCard(factory, ws, provider))),
+    Promise.all(registry.list().map((d) => buildProviderCard(factory, ws, d))),
     factory.resolve(),
   ])
   return {

@@ -2,7 +2,7 @@
 import type { ProviderName } from '../../../shared/llm'
 import type { WriteLayer } from '../../../shared/studio-config'
 import type { JsonEdit } from '../config/json-file-edit'
-import { secretRef } from '../secrets/types'
+import { secretRef, secretRefName } from '../secrets/types'
 
 /** One change per field: a string sets it, null clears it, undefined leaves it alone. */
 export interface ProviderSettingsChange {
@@ -12,7 +12,7 @@ export interface ProviderSettingsChange {
   baseUrl?: string | null
   /** Stored in the SecretStore under the provider's name; the json gets `secret:<provider>`. */
   apiKey?: string | null
-  /** Headers to add or replace; the others stay. */
+  /** Headers to add or replace (values go to the SecretStore, see `headerSecrets`); the others stay. */
   headers?: Record<string, string>
   removeHeaders?: string[]
 }
@@ -28,6 +28,35 @@ const GLOBAL_FIELDS = { model: 'default_model', baseUrl: 'base_url', apiKey: 'ap
 /** The SecretStore name for a provider's key. */
 export function secretNameFor(provider: ProviderName): string {
   return provider
+}
+
+/** The SecretStore name for one header value of a provider (`ollama-header-authorization`). */
+export function headerSecretName(provider: ProviderName, header: string): string {
+  return `${provider}-header-${header.toLowerCase()}`
+}
+
+/**
+ * The header values to store, by secret name: every typed value except a `secret:NAME` reference
+ * the user typed themselves, which goes to the json as it is.
+ */
+export function headerSecrets(
+  provider: ProviderName,
+  headers: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const stored: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers)) {
+    if (!isReference(value)) stored[headerSecretName(provider, name)] = value
+  }
+  return stored
+}
+
+/** What the json holds for a typed header value: a `secret:` reference, or the reference typed. */
+export function headerJsonValue(provider: ProviderName, name: string, value: string): string {
+  return isReference(value) ? value : secretRef(headerSecretName(provider, name))
+}
+
+function isReference(value: string): boolean {
+  return secretRefName(value) !== undefined
 }
 
 /** Json edits per file: headers always go to the factory json (global config has no such key). */
@@ -58,7 +87,10 @@ export function providerSettingsEdits(change: ProviderSettingsChange): ProviderS
     edits.factory.push({ path: [...factoryPath('headers'), name], value: undefined })
   }
   for (const [name, value] of Object.entries(change.headers ?? {})) {
-    edits.factory.push({ path: [...factoryPath('headers'), name], value })
+    edits.factory.push({
+      path: [...factoryPath('headers'), name],
+      value: headerJsonValue(provider, name, value),
+    })
   }
   return edits
 }

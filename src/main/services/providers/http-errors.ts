@@ -1,8 +1,8 @@
 // Codes and words a failed cloud-provider call the same way for every SDK: one vocabulary for people.
-import { LlmError, type LlmErrorCode, type ProviderName } from '../../../shared/llm'
+import { LlmError, type LlmErrorCode } from '../../../shared/llm'
 
 export interface ProviderErrorContext {
-  provider: ProviderName
+  provider: string
   /** How people name the service in messages, e.g. "Groq API". */
   service: string
   model?: string
@@ -20,6 +20,13 @@ export interface HttpFailure {
   retryAfterMs?: number
   /** The server said the key is invalid with another status (Gemini: 400 API_KEY_INVALID). */
   keyRejected?: boolean
+  /**
+   * The body names the kind better than the status does: Anthropic's 529 `overloaded_error` is a
+   * rate limit, Mistral's 400 `invalid_model` an unknown model.
+   */
+  code?: LlmErrorCode
+  /** A 404 that names no model: nothing lives at that path, so the base URL is wrong. */
+  addressNotFound?: boolean
 }
 
 export function codeForStatus(status: number, keyRejected = false): LlmErrorCode {
@@ -43,8 +50,12 @@ export class ProviderErrors {
   http(failure: HttpFailure, cause?: unknown): LlmError {
     const { service, model, keyVariable } = this.context
     const { status, detail, retryAfterMs } = failure
-    const code = codeForStatus(status, failure.keyRejected)
     const said = detail ? ` (${status}: ${detail})` : ` (HTTP ${status})`
+    if (failure.addressNotFound && !failure.keyRejected) {
+      const message = `${service} found nothing at ${this.context.baseUrl}${said}. Check the base URL (with or without /v1).`
+      return this.make({ code: 'bad_request', message, status }, cause)
+    }
+    const code = failure.code ?? codeForStatus(status, failure.keyRejected)
     let message: string
     switch (code) {
       case 'auth':
@@ -55,12 +66,14 @@ export class ProviderErrors {
           ? `${service} has no model "${model}"${said}. Pick one from its model list or check the name.`
           : `${service} found nothing at that address${said}. Check the base URL.`
         break
-      case 'rate_limit':
+      case 'rate_limit': {
+        const state = status === 429 ? 'rate limit reached' : 'is overloaded'
         message =
           retryAfterMs === undefined
-            ? `${service} rate limit reached${said}. Wait a moment and try again.`
-            : `${service} rate limit reached${said}. Try again in ${Math.ceil(retryAfterMs / 1000)} s.`
+            ? `${service} ${state}${said}. Wait a moment and try again.`
+            : `${service} ${state}${said}. Try again in ${Math.ceil(retryAfterMs / 1000)} s.`
         break
+      }
       case 'bad_request':
         message = `${service} refused the request${said}. Check the model settings.`
         break
@@ -110,4 +123,9 @@ export class ProviderErrors {
     const { provider, model } = this.context
     return new LlmError({ ...data, provider, model }, { cause })
   }
+}
+
+/** `vllm` → `VLLM_API_KEY`, `my-endpoint` → `MY_ENDPOINT_API_KEY`: the hint when the registry names none. */
+export function apiKeyVariable(provider: string): string {
+  return `${provider.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_API_KEY`
 }

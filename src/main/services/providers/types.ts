@@ -1,9 +1,15 @@
 // The small interface each provider folder implements; retries, abort, timing and JSON checks live in the factory.
-import type { ChatMessage, ProviderModel, ProviderName, Usage } from '../../../shared/llm'
+import type { ChatMessage, ProviderModel, Usage } from '../../../shared/llm'
 
 /** What a provider needs to build its SDK client. */
 export interface ProviderSettings {
   model: string
+  /** The registry name this client serves (e.g. "vllm", "openrouter"); defaults to the protocol's name. */
+  provider?: string
+  /** How people name the service in messages (e.g. "OpenRouter API"); defaults from the protocol. */
+  displayName?: string
+  /** The environment variable named in "set …" hints when the key is missing or rejected. */
+  keyVariable?: string
   apiKey?: string
   /** Resolved base URL; undefined means the SDK's own default. */
   baseUrl?: string
@@ -38,7 +44,7 @@ export type { ProviderModel } from '../../../shared/llm'
  * (the provider maps its SDK's errors; see `mapError` in each folder).
  */
 export interface ProviderClient {
-  readonly provider: ProviderName
+  readonly provider: string
   generate(request: ProviderRequest): Promise<{ text: string; usage: Usage }>
   stream(request: ProviderRequest): AsyncIterable<ProviderChunk>
   listModels(signal?: AbortSignal): Promise<ProviderModel[]>

@@ -75,24 +75,17 @@ export function readRateLimits(ws: WorkspaceConfig, provider: string): RateLimit
       add('rph', profiles['default_rph'], `${factoryFile}: rate_limit_profiles.default_rph`)
     }
   }
-  const registry = (field: string) => ws.global.get(`${provider}.${field}`)
-  const rpm = registry('default_rate_limit_rpm')
-  const margin = positive(registry('safety_margin_rpm')?.value) ?? 0
-  const rpmValue = positive(rpm?.value)
-  if (rpm && rpmValue !== undefined) {
-    const from = `${basename(rpm.origin)}: ${provider}.default_rate_limit_rpm ${rpmValue}`
-    add(
-      'rpm',
-      Math.max(1, rpmValue - margin),
-      margin ? `${from} − safety_margin_rpm ${margin}` : from,
-    )
-  }
-  for (const [limit, field] of [
-    ['tpm', 'default_rate_limit_tpm'],
-    ['rpd', 'daily_request_cap'],
-  ] as const) {
-    const value = registry(field)
-    if (value) add(limit, value.value, `${basename(value.origin)}: ${provider}.${field}`)
+  const entry = ws.mindxProviders.get(provider)
+  if (entry) {
+    const file = basename(entry.file)
+    const { requestsPerMinute: rpm, safetyMarginRpm: margin = 0 } = entry.limits
+    if (rpm !== undefined) {
+      const from = `${file}: ${provider}.default_rate_limit_rpm ${rpm}`
+      add('rpm', Math.max(1, rpm - margin), margin ? `${from} − safety_margin_rpm ${margin}` : from)
+    }
+    add('rph', entry.limits.requestsPerHour, `${file}: ${provider}.default_rate_limit_rph`)
+    add('rpd', entry.limits.requestsPerDay, `${file}: ${provider}.daily_request_cap`)
+    add('tpm', entry.limits.tokensPerMinute, `${file}: ${provider}.default_rate_limit_tpm`)
   }
   for (const [limit, field] of [
     ['rpm', 'requests_per_minute'],

@@ -1,5 +1,5 @@
 // The form view: what the app understands of the factory json; everything else is listed and left as is.
-import { PROVIDERS } from '../../../shared/llm'
+import { BUILT_IN_PROVIDER_NAMES, builtInProvider } from '../../../shared/providers'
 import { ReorderableList } from '../../components/ReorderableList'
 import { CommitInput } from './CommitInput'
 
@@ -20,7 +20,12 @@ const SETTINGS_KEYS = new Set([
   'headers',
   'cloud_run_friendly_models',
 ])
-const KNOWN_TOP = new Set([ORDER_KEY, ...PROVIDERS.map((p) => `${p}_settings_for_factory`)])
+
+/** Built-ins without key variables (local Ollama, LM Studio, Mock) take no key; custom ones may. */
+function takesKey(provider: string): boolean {
+  const d = builtInProvider(provider)
+  return d === undefined || d.requiresKey || d.keyEnv.length > 0
+}
 
 function isObject(value: Json): value is Record<string, Json> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -54,7 +59,11 @@ export function ConfigForm({ text, onEdit }: ConfigFormProps) {
     return <p className="notice notice-warn">The file must hold a JSON object at the top.</p>
   }
   const order = stringList(data[ORDER_KEY])
-  const others = Object.keys(data).filter((key) => !KNOWN_TOP.has(key))
+  // Built-in providers, then the workspace's custom endpoints (they take the same overrides).
+  const customs = isObject(data.custom_providers) ? Object.keys(data.custom_providers) : []
+  const providers = [...BUILT_IN_PROVIDER_NAMES, ...customs]
+  const knownTop = new Set([ORDER_KEY, ...providers.map((p) => `${p}_settings_for_factory`)])
+  const others = Object.keys(data).filter((key) => !knownTop.has(key))
   const cloudRun = (data.ollama_settings_for_factory as Record<string, Json> | undefined)
     ?.cloud_run_friendly_models
   const set = (path: JsonPath) => (value: string) =>
@@ -75,7 +84,7 @@ export function ConfigForm({ text, onEdit }: ConfigFormProps) {
             </tr>
           </thead>
           <tbody>
-            {PROVIDERS.map((provider) => {
+            {providers.map((provider) => {
               const key = `${provider}_settings_for_factory`
               const settings = isObject(data[key]) ? data[key] : {}
               const str = (name: string) =>
@@ -102,7 +111,7 @@ export function ConfigForm({ text, onEdit }: ConfigFormProps) {
                     />
                   </td>
                   <td className="mono">
-                    {provider === 'gemini' || provider === 'groq'
+                    {takesKey(provider)
                       ? str('api_key_override') || <span className="muted">not set</span>
                       : '—'}
                   </td>

@@ -8,6 +8,7 @@ import type { Loadable } from '../../stores/shell-store'
 
 const ROLE_TEXT: Record<ConfigSourceFile['role'], string> = {
   'global-json': 'global config (data/config)',
+  'models-yaml': 'mindX model file (merged under llm.<file name>, read-only)',
   'workspace-json': 'global config (workspace root, read after data/config)',
   dotenv: 'environment file (keys masked)',
 }

@@ -1,16 +1,10 @@
 // Provider + model pickers: the provider's listed models with the factory default marked; free text when listing fails.
+import { useEffect } from 'react'
 import type { ChatModelList } from '../../../shared/chat'
 import type { ProviderName } from '../../../shared/llm'
-import { PROVIDERS } from '../../../shared/llm'
 import type { Loadable } from '../../stores/shell-store'
 import { useNavigationStore } from '../../stores/navigation-store'
-
-export const PROVIDER_LABELS: Record<ProviderName, string> = {
-  ollama: 'Ollama',
-  gemini: 'Gemini',
-  groq: 'Groq',
-  mock: 'Mock (offline)',
-}
+import { useProviderRegistryStore } from '../../stores/provider-registry-store'
 
 export interface ModelPickerProps {
   /** Distinguishes several pickers on one screen (ids and accessible names). */
@@ -28,6 +22,13 @@ export interface ModelPickerProps {
 
 export function ModelPicker(props: ModelPickerProps) {
   const go = useNavigationStore((s) => s.go)
+  const providers = useProviderRegistryStore((s) => s.providers)
+  const loadProviders = useProviderRegistryStore((s) => s.load)
+  useEffect(() => void loadProviders(), [loadProviders])
+  // A conversation may name a provider this workspace no longer has: keep it selectable.
+  const options = providers.some((p) => p.name === props.provider)
+    ? providers
+    : [...providers, { name: props.provider, displayName: props.provider }]
   const { models, nameSuffix = '' } = props
   const list = models?.state === 'ready' ? models.value : null
   const listError =
@@ -46,12 +47,12 @@ export function ModelPicker(props: ModelPickerProps) {
           aria-label={`Provider${nameSuffix}`}
           value={props.provider}
           disabled={props.disabled}
-          onChange={(e) => props.onProvider(e.target.value as ProviderName)}
+          onChange={(e) => props.onProvider(e.target.value)}
         >
-          {PROVIDERS.map((p) => (
-            <option key={p} value={p}>
-              {PROVIDER_LABELS[p]}
-              {p === props.defaultProvider ? ' (default)' : ''}
+          {options.map((p) => (
+            <option key={p.name} value={p.name}>
+              {p.displayName}
+              {p.name === props.defaultProvider ? ' (default)' : ''}
             </option>
           ))}
         </select>

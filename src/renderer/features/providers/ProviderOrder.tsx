@@ -1,5 +1,4 @@
 // default_provider_preference_order: reorder (drag or buttons), add, remove; the first with a handler wins.
-import { isProviderName, PROVIDERS } from '../../../shared/llm'
 import type { ResolutionView } from '../../../shared/resolution'
 import { ProvenanceChain } from '../../components/ProvenanceChain'
 import { sourceSentence } from '../../components/provenance-text'
@@ -8,18 +7,21 @@ import { AddItemPicker } from '../../components/AddItemPicker'
 
 export interface ProviderOrderProps {
   order: string[]
+  /** Every provider this workspace has a handler for (built-in and custom). */
+  known: string[]
   defaultView: ResolutionView
   busy: boolean
   error: string | null
   onChange: (order: string[]) => void
 }
 
-export function ProviderOrder({ order, defaultView, busy, error, onChange }: ProviderOrderProps) {
-  const missing = PROVIDERS.filter((p) => !order.includes(p))
+export function ProviderOrder(props: ProviderOrderProps) {
+  const { order, known, defaultView, busy, error, onChange } = props
+  const missing = known.filter((p) => !order.includes(p))
   const items = order.map((name) => ({
     id: name,
     label: name,
-    note: isProviderName(name)
+    note: known.includes(name)
       ? name === defaultView.provider
         ? 'used (first with a handler)'
         : undefined

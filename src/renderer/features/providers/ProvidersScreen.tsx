@@ -57,6 +57,7 @@ export function ProvidersScreen() {
         <>
           <ProviderOrder
             order={overview.value.preferenceOrder}
+            known={overview.value.providers.map((card) => card.provider)}
             defaultView={overview.value.defaultView}
             busy={order.state === 'busy'}
             error={order.state === 'error' ? order.message : null}

@@ -1,9 +1,9 @@
 // Maps groq-sdk failures (APIError family, fetch and stream errors) to the one LlmError type.
 import type Groq from 'groq-sdk'
-import type { APIError } from 'groq-sdk'
-import { LlmError } from '../../../../shared/llm'
-import { isAbortError, type ProviderErrors } from '../http-errors'
-import { parseRetryAfter } from '../retry-after'
+import type { LlmError } from '../../../../shared/llm'
+import type { ProviderErrors } from '../http-errors'
+import { retryAfterFromHeaders } from '../retry-after'
+import { mapStainlessError, messageOf, type ErrorBodyReader } from '../stainless-errors'
 
 /** The SDK's error classes, taken from the dynamically loaded module so `instanceof` holds. */
 export type GroqErrorClasses = Pick<
@@ -12,17 +12,16 @@ export type GroqErrorClasses = Pick<
 >
 
 /** Groq's body is `{error: {message, type, code}}`; an SSE error event carries the inner object. */
-function detailOf(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined
-  const inner = 'error' in body ? body.error : body
-  if (typeof inner !== 'object' || inner === null) return undefined
-  const message = (inner as { message?: unknown }).message
-  return typeof message === 'string' ? message : undefined
-}
-
-/** A guard rather than a bare instanceof, which would type the error as APIError<any, any, any>. */
-function isApiError(error: unknown, sdk: GroqErrorClasses): error is APIError {
-  return error instanceof sdk.APIError
+const groqErrorBodies: ErrorBodyReader = {
+  http: ({ status, error, headers }) => ({
+    status,
+    detail: messageOf(error),
+    // `retry-after` on a 429, else the x-ratelimit-reset-* of the exhausted limit.
+    retryAfterMs: retryAfterFromHeaders(headers),
+  }),
+  // No status: an error event inside a 200 stream, reported with its words.
+  streamed: () => undefined,
+  detail: messageOf,
 }
 
 export function mapGroqError(
@@ -31,21 +30,5 @@ export function mapGroqError(
   sdk: GroqErrorClasses,
   signal?: AbortSignal,
 ): LlmError {
-  if (error instanceof LlmError) return error
-  // Checked first: after an abort the SDK may report anything from APIUserAbortError to a dead socket.
-  if (signal?.aborted || error instanceof sdk.APIUserAbortError || isAbortError(error)) {
-    return errors.aborted(error)
-  }
-  if (error instanceof sdk.APIConnectionTimeoutError) return errors.timeout(error)
-  if (error instanceof sdk.APIConnectionError) return errors.unreachable(error)
-  if (isApiError(error, sdk)) {
-    const detail = detailOf(error.error)
-    // No status: an error event inside a 200 stream.
-    if (error.status === undefined) return errors.unexpected(error, detail)
-    const retryAfterMs = parseRetryAfter(error.headers?.get('retry-after'))
-    return errors.http({ status: error.status, detail, retryAfterMs }, error)
-  }
-  // A raw TypeError comes from reading a body whose socket died (undici: "terminated").
-  if (error instanceof TypeError) return errors.connectionLost(error)
-  return errors.unexpected(error)
+  return mapStainlessError(error, errors, sdk, groqErrorBodies, signal)
 }

@@ -30,6 +30,22 @@ export interface OllamaConnection {
   baseUrl?: string
   headers?: Record<string, string>
   fetch?: typeof fetch
+  /** Ollama Cloud (or a secured host): sent as `Authorization: Bearer …` unless a header sets one. */
+  apiKey?: string
+  /** The registry name calls report in errors (`ollama_cloud`); default `ollama`. */
+  provider?: string
+  /** The variable named when the key is refused (default OLLAMA_API_KEY). */
+  keyVariable?: string
+}
+
+/** The configured headers, plus the API key as a bearer token when no Authorization is set. */
+export function connectionHeaders(connection: OllamaConnection): Record<string, string> {
+  const headers = { ...connection.headers }
+  const hasAuthorization = Object.keys(headers).some(
+    (name) => name.toLowerCase() === 'authorization',
+  )
+  if (connection.apiKey && !hasAuthorization) headers.Authorization = `Bearer ${connection.apiKey}`
+  return headers
 }
 
 /** One SDK instance bound to one request: its fetch carries the request's signal and remembers the response. */
@@ -62,10 +78,21 @@ export function openCall(
     return response
   }
 
-  const ollama = new OllamaSdk({ host: baseUrl, headers: connection.headers, fetch: callFetch })
+  const headers = connectionHeaders(connection)
+  const ollama = new OllamaSdk({ host: baseUrl, headers, fetch: callFetch })
+  const { provider, apiKey, keyVariable } = connection
   return {
     ollama,
-    errorContext: (model) => ({ baseUrl, model, signal, responseHeaders, responseStarted }),
+    errorContext: (model) => ({
+      baseUrl,
+      model,
+      signal,
+      responseHeaders,
+      responseStarted,
+      ...(provider ? { provider } : {}),
+      ...(keyVariable ? { keyVariable } : {}),
+      keySent: Boolean(apiKey),
+    }),
   }
 }
 
@@ -122,12 +149,14 @@ export function toProviderModel(model: ModelResponse): ProviderModel {
 }
 
 export class OllamaProviderClient implements ProviderClient {
-  readonly provider = 'ollama' as const
+  readonly provider: string
 
   constructor(
     private readonly OllamaSdk: OllamaConstructor,
     private readonly settings: ProviderSettings,
-  ) {}
+  ) {
+    this.provider = settings.provider ?? 'ollama'
+  }
 
   private chatRequest(request: ProviderRequest): ChatRequest {
     const { system, maxTokens, temperature } = request

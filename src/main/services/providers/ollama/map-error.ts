@@ -6,6 +6,12 @@ import { parseRetryAfter } from '../retry-after'
 export interface OllamaErrorContext {
   baseUrl: string
   model?: string
+  /** The registry name errors report (`ollama_cloud`); default `ollama`. */
+  provider?: string
+  /** An API key went out as the bearer token: a 401 means that key was refused. */
+  keySent?: boolean
+  /** The variable named in the hint when the key is refused (default OLLAMA_API_KEY). */
+  keyVariable?: string
   /** The request's own signal: once it fired, whatever the SDK threw is a cancellation. */
   signal?: AbortSignal
   /** Headers of the response the failure came with (ollama-js's ResponseError drops them). */
@@ -60,9 +66,13 @@ export function notInstalledMessage(model: string, baseUrl: string): string {
 
 function statusError(status: number, serverMessage: string, ctx: OllamaErrorContext): LlmError {
   const { baseUrl, model } = ctx
-  const base = { provider: 'ollama', model, status }
+  const base = { provider: ctx.provider ?? 'ollama', model, status }
   if (status === 401 || status === 403) {
-    const message = `Ollama at ${baseUrl} refused the request (HTTP ${status}: ${serverMessage}) — check the Authorization header configured for this host.`
+    const said = `(HTTP ${status}: ${serverMessage})`
+    const keyVariable = ctx.keyVariable ?? 'OLLAMA_API_KEY'
+    const message = ctx.keySent
+      ? `Ollama at ${baseUrl} rejected the API key ${said} — enter a valid key in the API key field on the Providers screen, or set ${keyVariable}.`
+      : `Ollama at ${baseUrl} refused the request ${said} — it needs an API key (set ${keyVariable}) or check the Authorization header configured for this host.`
     return new LlmError({ ...base, code: 'auth', message })
   }
   if (status === 404) {
@@ -91,11 +101,21 @@ function streamedError(message: string, ctx: OllamaErrorContext): LlmError | und
   if (/file does not exist|manifest.*(not found|unknown)/i.test(message)) {
     const name = model ?? 'this model'
     const text = `Model ${name} was not found in the Ollama library — check the name (see https://ollama.com/library).`
-    return new LlmError({ code: 'model_not_found', message: text, provider: 'ollama', model })
+    return new LlmError({
+      code: 'model_not_found',
+      message: text,
+      provider: ctx.provider ?? 'ollama',
+      model,
+    })
   }
   if (/model .*not found/i.test(message)) {
     const text = model ? notInstalledMessage(model, baseUrl) : `Ollama: ${message}`
-    return new LlmError({ code: 'model_not_found', message: text, provider: 'ollama', model })
+    return new LlmError({
+      code: 'model_not_found',
+      message: text,
+      provider: ctx.provider ?? 'ollama',
+      model,
+    })
   }
   return undefined
 }
@@ -115,7 +135,7 @@ export function mapError(err: unknown, ctx: OllamaErrorContext): LlmError {
   const chain = causeChain(err)
   const top = chain[0]
   const topMessage = typeof top?.message === 'string' ? top.message : String(err)
-  const base = { provider: 'ollama', model }
+  const base = { provider: ctx.provider ?? 'ollama', model }
 
   const abort = isAbort(chain, ctx.signal)
   if (abort === 'timeout') {
