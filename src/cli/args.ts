@@ -1,6 +1,7 @@
 // Parses and validates the CLI's arguments (node:util parseArgs + zod); bad input is a UsageError.
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
+import { chainSchema, splitChain } from '../shared/failover'
 import { providerNameSchema } from '../shared/providers'
 
 export const COMMANDS = ['resolve', 'providers', 'generate', 'catalog', 'models'] as const
@@ -23,7 +24,9 @@ Options:
   --base-url URL       provider base URL (proxies, gateways, remote Ollama)
   --json               machine-readable output: exactly one JSON object on stdout
   generate only:
-  --prompt TEXT  --system TEXT  --max-tokens N  --temperature T (0-2)  --json-mode  --stream`
+  --prompt TEXT  --system TEXT  --max-tokens N  --temperature T (0-2)  --json-mode  --stream
+  --failover           walk default_provider_preference_order until a provider answers
+  --chain A,B/model,C  walk this chain instead (implies --failover); --json adds the attempts`
 
 export class UsageError extends Error {
   override name = 'UsageError'
@@ -44,6 +47,8 @@ const cliSchema = z.object({
   temperature: z.coerce.number().min(0).max(2).optional(),
   jsonMode: z.boolean(),
   stream: z.boolean(),
+  failover: z.boolean(),
+  chain: chainSchema.min(1, 'name at least one provider').optional(),
 })
 export type CliArgs = z.infer<typeof cliSchema>
 
@@ -79,6 +84,8 @@ export function parseCliArgs(
     temperature: values.temperature,
     jsonMode: values['json-mode'] ?? false,
     stream: values.stream ?? false,
+    failover: (values.failover ?? false) || values.chain !== undefined,
+    chain: values.chain === undefined ? undefined : splitChain(values.chain),
   })
   if (!result.success) {
     const issue = result.error.issues[0]
@@ -106,6 +113,8 @@ function parse(argv: string[]) {
       temperature: { type: 'string' },
       'json-mode': { type: 'boolean' },
       stream: { type: 'boolean' },
+      failover: { type: 'boolean' },
+      chain: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })

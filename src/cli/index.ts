@@ -7,6 +7,7 @@ import type { CliArgs } from './args'
 import { parseCliArgs, USAGE, UsageError } from './args'
 import { formatCatalog, formatModels, formatResolution } from './format'
 import { listProviders, unknownProviderMessage } from './providers-command'
+import { describeAttempts, generateWithFailover } from './failover-command'
 
 interface Io {
   out: (text: string) => void
@@ -93,6 +94,7 @@ async function generate(
     io.err(`No prompt: pass --prompt TEXT or pipe it on stdin.\n\n${USAGE}\n`)
     return 2
   }
+  if (args.failover) return generateWithFailover(factory, args, prompt, io, signal)
   const handler = await factory.createLlmHandler(handlerArgs)
   if (handler.fallbackReason) io.err(`note: ${handler.fallbackReason}\n`)
   const options = {
@@ -120,12 +122,12 @@ async function generate(
 
 function reportFailure(err: unknown, json: boolean, io: Io): number {
   if (err instanceof LlmError) {
-    io.err(`error (${err.code}): ${err.message}\n`)
+    const { lines, attempts } = describeAttempts(err)
+    io.err(`error (${err.code}): ${err.message}\n${lines}`)
     if (json) {
       const { code, message, retryAfterMs } = err
-      io.out(
-        JSON.stringify({ error: { code, message, retryAfterMs: retryAfterMs ?? null } }) + '\n',
-      )
+      const error = { code, message, retryAfterMs: retryAfterMs ?? null }
+      io.out(JSON.stringify({ error: attempts.length > 0 ? { ...error, attempts } : error }) + '\n')
     }
     return 1
   }
