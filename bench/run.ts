@@ -3,6 +3,7 @@ import { Ollama } from 'ollama'
 import { createLlmFactory } from '../src/main/services/factory'
 import { startFakeOllama } from '../test/fakes/ollama-server'
 import { makeWorkspace } from '../test/helpers/workspace'
+import { benchFailover } from './failover'
 
 interface Figure {
   name: string
@@ -99,6 +100,8 @@ async function main(): Promise<void> {
     unit: `ms per call (${(resolveMs / constructMs).toFixed(2)}× the cost of constructing one Ollama client)`,
     target: 0.2,
   })
+
+  figures.push(await benchFailover())
 
   for (const f of figures) {
     const verdict = f.value <= f.target ? 'ok' : 'OVER TARGET'

@@ -43,6 +43,12 @@ export interface PlannedEntry {
   skip?: { notSent: NotSentReason; message: string }
 }
 
+interface Walk {
+  entries: PlannedEntry[]
+  settings: FailoverSettings
+  handlerOf: (entry: PlannedEntry) => Promise<LlmHandler>
+}
+
 export interface FailoverDeps {
   workspace: () => Promise<{ ws: WorkspaceConfig; registry: ProviderRegistry }>
   resolve: (args: HandlerArgs) => Promise<Resolution>
@@ -53,15 +59,51 @@ export interface FailoverDeps {
 export function createFailover(deps: FailoverDeps) {
   const now = deps.now ?? (() => performance.now())
 
-  const plan = async (chain?: readonly string[]): Promise<PlannedEntry[]> => {
-    const { ws, registry } = await deps.workspace()
-    const names = chain?.length ? chain : await defaultChain(ws, deps.resolve)
-    return Promise.all(names.map((name) => planEntry(ws, registry, name, deps.resolve)))
+  /**
+   * Plans (and the handlers they lead to) per chain, for as long as the factory keeps its loaded
+   * workspace: a failover call then costs what a direct one does, plus the entries it walks.
+   */
+  const plans = new WeakMap<object, Map<string, Promise<Walk>>>()
+
+  const walk = async (chain?: readonly string[]): Promise<Walk> => {
+    const loaded = await deps.workspace()
+    let byChain = plans.get(loaded)
+    if (!byChain) plans.set(loaded, (byChain = new Map<string, Promise<Walk>>()))
+    const key = (chain ?? []).join('\n')
+    let planned = byChain.get(key)
+    if (!planned) {
+      planned = planWalk(loaded, chain)
+      byChain.set(key, planned)
+      planned.catch(() => byChain.delete(key))
+    }
+    return planned
   }
 
+  const planWalk = async (
+    { ws, registry }: { ws: WorkspaceConfig; registry: ProviderRegistry },
+    chain?: readonly string[],
+  ): Promise<Walk> => {
+    const names = chain?.length ? chain : await defaultChain(ws, deps.resolve)
+    const entries = await Promise.all(
+      names.map((name) => planEntry(ws, registry, name, deps.resolve)),
+    )
+    const handlers = new Map<PlannedEntry, Promise<LlmHandler>>()
+    const handlerOf = (entry: PlannedEntry) => {
+      let handler = handlers.get(entry)
+      if (!handler) {
+        handler = deps.createLlmHandler(argsOf(entry))
+        handlers.set(entry, handler)
+        handler.catch(() => handlers.delete(entry))
+      }
+      return handler
+    }
+    return { entries, settings: readFailoverSettings(ws), handlerOf }
+  }
+
+  const plan = async (chain?: readonly string[]) => (await walk(chain)).entries
+
   const prepare = async (options: FailoverOptions) => {
-    const { ws } = await deps.workspace()
-    const configured = readFailoverSettings(ws)
+    const { entries, settings: configured, handlerOf } = await walk(options.chain)
     const settings: FailoverSettings = {
       ...configured,
       ...(options.onAuth ? { onAuth: options.onAuth } : {}),
@@ -70,7 +112,7 @@ export function createFailover(deps: FailoverDeps) {
         : { rateLimitWaitMs: options.rateLimitWaitMs }),
     }
     const { chain: _chain, onAuth: _onAuth, rateLimitWaitMs: _wait, ...generate } = options
-    return { entries: await plan(options.chain), settings, generate }
+    return { entries, settings, generate, handlerOf }
   }
 
   const callOptions = (generate: GenerateOptions, entry: PlannedEntry, s: FailoverSettings) =>
@@ -109,7 +151,7 @@ export function createFailover(deps: FailoverDeps) {
     prompt: string,
     options: FailoverOptions = {},
   ): AsyncIterable<StreamEvent> {
-    const { entries, settings, generate } = await prepare(options)
+    const { entries, settings, generate, handlerOf } = await prepare(options)
     const attempts: CallAttempt[] = []
     for (const entry of entries) {
       if (entry.skip) {
@@ -120,7 +162,7 @@ export function createFailover(deps: FailoverDeps) {
       let iterator: AsyncIterator<StreamEvent>
       let first: IteratorResult<StreamEvent>
       try {
-        const handler = await deps.createLlmHandler(argsOf(entry))
+        const handler = await handlerOf(entry)
         const events = handler.streamText(prompt, callOptions(generate, entry, settings))
         iterator = events[Symbol.asyncIterator]()
         first = await iterator.next()
@@ -162,7 +204,7 @@ export function createFailover(deps: FailoverDeps) {
     plan,
 
     generate: async (prompt: string, options: FailoverOptions = {}): Promise<FailoverResult> => {
-      const { entries, settings, generate } = await prepare(options)
+      const { entries, settings, generate, handlerOf } = await prepare(options)
       const attempts: CallAttempt[] = []
       for (const entry of entries) {
         if (entry.skip) {
@@ -171,7 +213,7 @@ export function createFailover(deps: FailoverDeps) {
         }
         const started = now()
         try {
-          const handler = await deps.createLlmHandler(argsOf(entry))
+          const handler = await handlerOf(entry)
           const result = await handler.generate(prompt, callOptions(generate, entry, settings))
           return {
             ...result,
