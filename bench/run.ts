@@ -5,6 +5,7 @@ import { measureCliStartup } from './cli-startup'
 import { benchRunnerFigures } from './bench-runner'
 import { startFakeOllama } from '../test/fakes/ollama-server'
 import { makeWorkspace } from '../test/helpers/workspace'
+import { benchFailover } from './failover'
 
 interface Figure {
   name: string
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
   await fake.close()
   figures.push(measureCliStartup())
   figures.push(...(await benchRunnerFigures()))
+  figures.push(await benchFailover())
 
   for (const f of figures) {
     const verdict = f.value <= f.target ? 'ok' : 'OVER TARGET'

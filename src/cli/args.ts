@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { modelRefSchema } from '../shared/bench'
+import { chainSchema, splitChain } from '../shared/failover'
 import { providerNameSchema } from '../shared/providers'
 
 export const COMMANDS = ['resolve', 'providers', 'generate', 'catalog', 'models', 'bench'] as const
@@ -27,6 +28,8 @@ Options:
   --json               machine-readable output: exactly one JSON object on stdout
   generate only:
   --prompt TEXT  --system TEXT  --max-tokens N  --temperature T (0-2)  --json-mode  --stream
+  --failover           walk default_provider_preference_order until a provider answers
+  --chain A,B/model,C  walk this chain instead (implies --failover); --json adds the attempts
   bench only:
   --suite FILE  --models p/m,…  --repeat N  --concurrency N  --csv (one row per call)`
 
@@ -54,6 +57,8 @@ const cliSchema = z.object({
   repeat: z.coerce.number().int().min(1).max(1000).optional(),
   concurrency: z.coerce.number().int().min(1).max(64).optional(),
   csv: z.boolean(),
+  failover: z.boolean(),
+  chain: chainSchema.min(1, 'name at least one provider').optional(),
 })
 export type CliArgs = z.infer<typeof cliSchema>
 
@@ -97,6 +102,8 @@ export function parseCliArgs(
     repeat: values.repeat,
     concurrency: values.concurrency,
     csv: values.csv ?? false,
+    failover: (values.failover ?? false) || values.chain !== undefined,
+    chain: values.chain === undefined ? undefined : splitChain(values.chain),
   })
   if (result.success && result.data.command === 'bench' && !result.data.suite) {
     throw new UsageError('bench needs --suite FILE (a .yaml or .json suite).')
@@ -135,6 +142,8 @@ function parse(argv: string[]) {
       repeat: { type: 'string' },
       concurrency: { type: 'string' },
       csv: { type: 'boolean' },
+      failover: { type: 'boolean' },
+      chain: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })

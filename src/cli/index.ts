@@ -12,6 +12,7 @@ import { DEPLOY_USAGE, runDeployCommand } from './deploy-command'
 import { GcloudCli, GcloudIdentityTokenSource } from '../main/services/deploy'
 import { formatCatalog, formatModels, formatResolution } from './format'
 import { listProviders, unknownProviderMessage } from './providers-command'
+import { describeAttempts, generateWithFailover } from './failover-command'
 
 interface Io {
   out: (text: string) => void
@@ -108,6 +109,7 @@ async function generate(
     io.err(`No prompt: pass --prompt TEXT or pipe it on stdin.\n\n${USAGE}\n`)
     return 2
   }
+  if (args.failover) return generateWithFailover(factory, args, prompt, io, signal)
   const handler = await factory.createLlmHandler(handlerArgs)
   if (handler.fallbackReason) io.err(`note: ${handler.fallbackReason}\n`)
   const options = {
@@ -137,12 +139,12 @@ function reportFailure(err: unknown, json: boolean, io: Io): number {
   if (err instanceof LlmError) {
     // A base URL with a credential in it may be quoted by the provider's error: never print it.
     const message = redactSecrets(err.message)
-    io.err(`error (${err.code}): ${message}\n`)
+    const { lines, attempts } = describeAttempts(err)
+    io.err(`error (${err.code}): ${message}\n${lines}`)
     if (json) {
       const { code, retryAfterMs } = err
-      io.out(
-        JSON.stringify({ error: { code, message, retryAfterMs: retryAfterMs ?? null } }) + '\n',
-      )
+      const error = { code, message, retryAfterMs: retryAfterMs ?? null }
+      io.out(JSON.stringify({ error: attempts.length > 0 ? { ...error, attempts } : error }) + '\n')
     }
     return 1
   }

@@ -1,5 +1,5 @@
 // `providers [--json]`: every registry provider with its protocol, effective base URL, masked key and their sources.
-import type { LlmFactory, ProviderRegistry } from '../main/services/factory'
+import type { EndpointHealth, LlmFactory, ProviderRegistry } from '../main/services/factory'
 import type { Provenance } from '../shared/llm'
 import type { ProviderProtocol } from '../shared/providers'
 import type { HandlerClass } from '../shared/resolution'
@@ -18,10 +18,12 @@ export interface ProviderRow {
   handler: HandlerClass
   fallbackReason: string | null
   sources: { model: Provenance; baseUrl: Provenance; apiKey: Provenance }
+  /** This run's budget use, cooldown and circuit per base URL (a fresh process: all ok). */
+  health: EndpointHealth[]
 }
 
 export async function providerRows(factory: LlmFactory): Promise<ProviderRow[]> {
-  const registry = await factory.providers()
+  const [registry, health] = await Promise.all([factory.providers(), factory.health()])
   return Promise.all(
     registry.list().map(async (d) => {
       const { view } = await factory.resolve({ provider: d.name })
@@ -41,6 +43,7 @@ export async function providerRows(factory: LlmFactory): Promise<ProviderRow[]> 
           baseUrl: view.sources.baseUrl,
           apiKey: view.sources.apiKey,
         },
+        health: health.filter((h) => h.provider === d.name),
       }
     }),
   )

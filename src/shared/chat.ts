@@ -1,5 +1,6 @@
 // The Playground's vocabulary: conversations, turns, per-answer metrics, stream events (zod + types).
 import { z } from 'zod'
+import { callAttemptSchema, chainSchema } from './failover'
 import { LLM_ERROR_CODES } from './llm'
 import { providerNameSchema } from './providers'
 import { redactSecrets } from './redaction'
@@ -18,6 +19,8 @@ export const chatSettingsSchema = z.object({
   temperature: z.number().min(0).max(2).optional(),
   maxTokens: z.number().int().min(1).max(1_000_000).optional(),
   jsonMode: z.boolean().default(false),
+  /** Walk a chain of provider[/model] entries (empty: the provider order) until one answers. */
+  failover: z.object({ enabled: z.boolean(), chain: chainSchema }).optional(),
 })
 export type ChatSettings = z.output<typeof chatSettingsSchema>
 
@@ -32,12 +35,16 @@ export const usedModelSchema = z.object({
     .transform((url) => (url === null ? null : redactSecrets(url))),
   handler: z.string(),
   fallbackReason: z.string().nullable(),
+  /** What failed before this answer (failover chain, Ollama's fallback_url): the route. */
+  attempts: z.array(callAttemptSchema).optional(),
 })
 export type UsedModel = z.output<typeof usedModelSchema>
 
 export const answerMetricsSchema = z.object({
   firstTokenMs: z.number(),
   totalMs: z.number(),
+  /** Waited for a rate-budget slot or a cooldown before the request went out. */
+  queuedMs: z.number().optional(),
   tokensPerSecond: z.number().optional(),
   promptTokens: z.number().optional(),
   completionTokens: z.number().optional(),
@@ -50,6 +57,8 @@ export const chatErrorSchema = z.object({
   retryAfterMs: z.number().optional(),
   /** invalid_json: the text the model returned. */
   text: z.string().optional(),
+  /** Every attempt of a failed-over call, in order. */
+  attempts: z.array(callAttemptSchema).optional(),
 })
 export type ChatErrorData = z.output<typeof chatErrorSchema>
 

@@ -6,6 +6,7 @@ import { benchEvents, benchMethods } from './bench-contract'
 import { chatEvents, chatMethods } from './chat-contract'
 import { deployEvents, deployMethods } from './deploy-contract'
 import { studioEvents, studioMethods } from './studio-contract'
+import { resilienceMethods } from './resilience-contract'
 import type {
   InstalledOllamaModel,
   OllamaHosts,
@@ -82,6 +83,8 @@ export interface OllamaStatus {
   version?: string
   /** What went wrong and what to do next, when not reachable. */
   message?: string
+  /** Set when the configured URL is down and `llm.ollama.fallback_url` answered instead. */
+  viaFallback?: { configured: string }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -222,6 +225,7 @@ export const methods = {
   ...studioMethods,
   ...benchMethods,
   ...deployMethods,
+  ...resilienceMethods,
 } as const satisfies Record<`${string}:${string}`, AnyMethodSpec>
 
 // ---------------------------------------------------------------------------------------------

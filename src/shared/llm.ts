@@ -1,4 +1,5 @@
 // The factory's vocabulary shared by main, CLI and renderer: providers, provenance, options, results, errors.
+import type { CallAttempt } from './failover'
 
 /**
  * A provider's registry name (`ollama`, `vllm`, a custom endpoint's name…). Open: names are
@@ -67,9 +68,19 @@ export interface Timings {
   totalMs: number
   /** Completion tokens per second of generation, when it can be computed. */
   tokensPerSecond?: number
+  /** Time spent waiting for a rate-budget slot or a cooldown before the request went out. */
+  queuedMs?: number
 }
 
-export interface GenerateResult {
+/** Where an answer came from, when that is more than the handler's own provider and URL. */
+export interface AnswerRoute {
+  /** The base URL that answered (Ollama's fallback_url, or the chain entry's). */
+  baseUrl?: string | null
+  /** Attempts that failed before this answer (fallback URL, failover chain). */
+  attempts?: CallAttempt[]
+}
+
+export interface GenerateResult extends AnswerRoute {
   text: string
   provider: ProviderName
   model: string
@@ -79,14 +90,14 @@ export interface GenerateResult {
 
 export type StreamEvent =
   | { type: 'delta'; text: string }
-  | {
+  | ({
       type: 'done'
       text: string
       usage: Usage
       timings: Timings
       provider: ProviderName
       model: string
-    }
+    } & AnswerRoute)
 
 /** One model a provider lists (`listModels`); Ollama's local list adds a digest to it. */
 export interface ProviderModel {

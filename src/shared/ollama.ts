@@ -45,6 +45,8 @@ export interface OllamaHosts {
   saved: SavedOllamaHost[]
   /** The host the Local models screen last managed; `configured` when none was chosen. */
   selected: string
+  /** `llm.ollama.fallback_url`: the second server the factory asks when `configured` is down. */
+  fallback?: { url: string; origin: string }
 }
 
 export interface InstalledOllamaModel extends ProviderModel {

@@ -214,6 +214,29 @@ describe('ollama:* pulls', () => {
   })
 })
 
+describe('Ollama fallback_url', () => {
+  it('the status says the fallback answers when the configured URL is down', async () => {
+    const { session } = await setup({
+      llm: { ollama: { base_url: 'http://127.0.0.1:9', fallback_url: other.url } },
+    })
+    const handlers = createApiHandlers({ session, version: '1', transport: 'web' })
+    await expect(handlers['ollama:status']({})).resolves.toMatchObject({
+      reachable: true,
+      baseUrl: other.url,
+      viaFallback: { configured: 'http://127.0.0.1:9' },
+    })
+  })
+
+  it('Local models can pick it: ollama:hosts lists it with its origin', async () => {
+    const { handlers } = await setup({
+      llm: { ollama: { base_url: main.url, fallback_url: other.url } },
+    })
+    const hosts = await handlers['ollama:hosts']({})
+    expect(hosts.fallback?.url).toBe(other.url)
+    expect(hosts.fallback?.origin).toContain('llm_factory_config.json')
+  })
+})
+
 describe('ollama:hosts', () => {
   it('starts with the configured host selected and nothing saved', async () => {
     const { handlers } = await setup()

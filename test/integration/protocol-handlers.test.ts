@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StreamEvent } from '../../src/shared/llm'
 import { DEFAULT_CALL_POLICY } from '../../src/main/services/factory/call-policy'
+import { ResilienceRegistry } from '../../src/main/services/resilience'
 import { createHandler } from '../../src/main/services/factory/handler'
 import createAnthropicClient from '../../src/main/services/providers/anthropic/index'
 import createMistralClient from '../../src/main/services/providers/mistral/index'
@@ -36,6 +37,15 @@ afterAll(async () => {
   await Promise.all([openAi, anthropic, mistral, ollamaCloud].map((fake) => fake.close()))
 })
 
+/** The handler's one base URL, with a fresh health state. */
+function singleEndpoint(client: ProviderClient) {
+  const resilience = new ResilienceRegistry()
+  return {
+    endpoints: [{ baseUrl: null, client, state: resilience.endpoint(client.provider, null) }],
+    clock: resilience.clock,
+  }
+}
+
 /** A handler around `client` whose retry sleeps are recorded instead of waited. */
 function handlerFor(client: ProviderClient, model: string) {
   const sleeps: number[] = []
@@ -44,7 +54,7 @@ function handlerFor(client: ProviderClient, model: string) {
     model,
     handlerClass: 'MockHandler',
     fallbackReason: null,
-    client,
+    ...singleEndpoint(client),
     policy: {
       ...DEFAULT_CALL_POLICY,
       sleep: (ms) => {

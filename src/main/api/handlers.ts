@@ -5,6 +5,7 @@ import { createChatHandlers } from './chat-handlers'
 import type { ApiHandlers } from './dispatch'
 import type { AppEventBus } from './event-bus'
 import { createOllamaAdminHandlers } from './ollama-handlers'
+import { createResilienceHandlers } from './resilience-handlers'
 import { createStudioHandlers } from './studio-handlers'
 import type { OllamaVersionProbe } from './ollama-status'
 import { ollamaAdminVersion, readOllamaStatus } from './ollama-status'
@@ -38,5 +39,6 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     ...createOllamaAdminHandlers({ session: deps.session, events: deps.events }),
     ...createStudioHandlers(deps),
     ...createBenchHandlers(deps),
+    ...createResilienceHandlers(deps.session),
   }
 }

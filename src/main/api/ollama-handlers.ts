@@ -82,13 +82,19 @@ export function createOllamaAdminHandlers(deps: OllamaHandlerDeps): OllamaAdminH
       readSavedHosts(workspace),
     ])
     const configured = normalizeHostUrl(resolution.view.baseUrl ?? DEFAULT_OLLAMA_BASE_URL)
-    const known = new Set([configured, ...file.hosts.map((h) => h.url)])
+    const fallback = resolution.fallbackUrl && {
+      url: normalizeHostUrl(resolution.fallbackUrl.url),
+      origin: resolution.fallbackUrl.origin,
+    }
+    const listed = new Set([configured, ...(fallback ? [fallback.url] : [])])
+    const known = new Set([...listed, ...file.hosts.map((h) => h.url)])
     const selected = file.selected && known.has(file.selected) ? file.selected : configured
     return {
       configured,
       configuredOrigin: resolution.view.sources.baseUrl.origin,
-      saved: file.hosts.filter((h) => h.url !== configured),
+      saved: file.hosts.filter((h) => !listed.has(h.url)),
       selected,
+      ...(fallback && fallback.url !== configured ? { fallback } : {}),
     }
   }
 

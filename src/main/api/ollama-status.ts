@@ -38,15 +38,24 @@ export async function readOllamaStatus(
   const resolution = await factory.resolve({ provider: 'ollama' })
   const configured = normalizeHostUrl(resolution.view.baseUrl ?? DEFAULT_OLLAMA_BASE_URL)
   const baseUrl = options.host ?? configured
-  try {
-    const version = await probe({
-      baseUrl,
-      // The configured headers (a bearer token, say) are for the configured server only.
-      headers: baseUrl === configured ? resolution.headers : {},
+  const ask = (url: string) =>
+    probe({
+      baseUrl: url,
+      // The configured headers (a bearer token, say) are for the configured servers only.
+      headers: url === configured || options.host === undefined ? resolution.headers : {},
       signal: AbortSignal.timeout(options.timeoutMs ?? 3000),
     })
-    return { reachable: true, baseUrl, version }
+  try {
+    return { reachable: true, baseUrl, version: await ask(baseUrl) }
   } catch {
+    const fallback = resolution.fallbackUrl && normalizeHostUrl(resolution.fallbackUrl.url)
+    if (options.host === undefined && fallback && fallback !== configured) {
+      // What the factory does too: the same request to llm.ollama.fallback_url.
+      const version = await ask(fallback).catch(() => undefined)
+      if (version !== undefined) {
+        return { reachable: true, baseUrl: fallback, version, viaFallback: { configured } }
+      }
+    }
     return {
       reachable: false,
       baseUrl,

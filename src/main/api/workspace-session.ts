@@ -5,7 +5,7 @@ import { removeStaleTempFiles } from '../services/config/atomic-write'
 import { PRIVATE_DIR } from '../services/config/workspace-paths'
 import type { LlmFactory } from '../services/factory'
 import { GcloudCli, GcloudIdentityTokenSource } from '../services/deploy'
-import { createLlmFactory } from '../services/factory'
+import { createLlmFactory, ResilienceRegistry } from '../services/factory'
 import type { IdentityTokenSource } from '../services/providers/identity-token'
 import type { SecretStore } from '../services/secrets'
 
@@ -28,6 +28,7 @@ export interface FactoryOptions {
   secrets?: SecretStore
   /** Identity tokens for Cloud Run providers (`auth: "gcloud-identity-token"`), from gcloud. */
   identityTokens?: IdentityTokenSource
+  resilience?: ResilienceRegistry
 }
 
 export interface WorkspaceSessionOptions {
@@ -38,6 +39,8 @@ export interface WorkspaceSessionOptions {
   fetch?: typeof fetch
   /** Tests replace the factory; the app uses createLlmFactory. */
   createFactory?: (options: FactoryOptions) => LlmFactory
+  /** Budgets, cooldowns and circuits; by default one for the session (the process), kept across workspaces. */
+  resilience?: ResilienceRegistry
 }
 
 export interface WorkspaceSession {
@@ -61,6 +64,7 @@ export function createWorkspaceSession(options: WorkspaceSessionOptions): Worksp
   const identityTokens = new GcloudIdentityTokenSource({
     gcloud: new GcloudCli(options.env ?? process.env),
   })
+  const resilience = options.resilience ?? new ResilienceRegistry()
   const build = (workspace: string): WorkspaceServices => {
     const secrets = options.createSecrets(workspace)
     return {
@@ -72,6 +76,7 @@ export function createWorkspaceSession(options: WorkspaceSessionOptions): Worksp
         workspace,
         secrets,
         identityTokens,
+        resilience,
         ...(options.env ? { env: options.env } : {}),
         ...(options.fetch ? { fetch: options.fetch } : {}),
       }),

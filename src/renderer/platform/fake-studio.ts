@@ -88,4 +88,7 @@ export const FAKE_STUDIO_HANDLERS: Partial<FakeHandlers> = {
     }),
   'config:validate': () => Promise.resolve({ ok: true }),
   'config:sources': () => Promise.resolve([]),
+  'providers:health': () => Promise.resolve([]),
+  'providers:resetHealth': () => Promise.resolve({ reset: 0 }),
+  'failover:plan': () => Promise.resolve([]),
 }

@@ -28,7 +28,10 @@ export function StatusBar() {
     ollama.state === 'ready' ? (ollama.value.reachable ? 'ok' : 'down') : ollama.state
   const ollamaTitle =
     ollama.state === 'ready'
-      ? (ollama.value.message ?? `Ollama ${ollama.value.version ?? ''} at ${ollama.value.baseUrl}`)
+      ? (ollama.value.message ??
+        (ollama.value.viaFallback
+          ? `Ollama is down at ${ollama.value.viaFallback.configured}; its fallback_url ${ollama.value.baseUrl} answers`
+          : `Ollama ${ollama.value.version ?? ''} at ${ollama.value.baseUrl}`))
       : ollama.state === 'error'
         ? ollama.message
         : 'Checking Ollama…'
@@ -61,7 +64,9 @@ export function StatusBar() {
         <span className="status-label">Ollama</span>
         <span className="status-value">
           {text(ollama, (o) =>
-            o.reachable ? `reachable${o.version ? ` (${o.version})` : ''}` : 'not reachable',
+            o.reachable
+              ? `${o.viaFallback ? 'via fallback_url' : 'reachable'}${o.version ? ` (${o.version})` : ''}`
+              : 'not reachable',
           )}
         </span>
       </button>

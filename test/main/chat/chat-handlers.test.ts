@@ -201,3 +201,44 @@ describe('chat:models', () => {
     expect(list.models.map((m) => m.name)).toEqual([list.defaultModel])
   })
 })
+
+describe('chat:send with failover', () => {
+  it('answers from the next entry and reports the route in chat:done', async () => {
+    groq.rateLimit({ retryAfterSeconds: 60, times: 10 })
+    const failover = { enabled: true, chain: ['ollama/phi3:mini'] }
+    const reply = await handlers['chat:send']({
+      streamId: 'fo1',
+      settings: settings({ provider: 'groq', model: 'llama-3.1-8b-instant', failover }),
+      history: [],
+      prompt: 'route me',
+    })
+    expect(reply.used.provider).toBe('groq')
+    const { name, payload } = await finished('fo1')
+    expect(name).toBe('chat:done')
+    const done = payload as ChatDoneEvent
+    expect(done.used).toMatchObject({ provider: 'ollama', model: 'phi3:mini', baseUrl: ollama.url })
+    expect(done.used.attempts).toEqual([
+      expect.objectContaining({ provider: 'groq', code: 'rate_limit' }),
+    ])
+  })
+
+  it('sends the attempts with chat:error when no entry answers', async () => {
+    groq.fail({ status: 400 })
+    await handlers['chat:send']({
+      streamId: 'fo2',
+      settings: settings({
+        provider: 'groq',
+        model: 'llama-3.1-8b-instant',
+        failover: { enabled: true, chain: [] },
+      }),
+      history: [],
+      prompt: 'bad',
+    })
+    const { name, payload } = await finished('fo2')
+    expect(name).toBe('chat:error')
+    const error = (payload as ChatErrorEvent).error
+    expect(error.code).toBe('bad_request')
+    expect(error.attempts?.map((a) => a.provider)).toEqual(['groq'])
+    expect(ollama.requestsTo('/api/chat')).toHaveLength(0)
+  })
+})

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_CALL_POLICY } from '../../../src/main/services/factory/call-policy'
 import type { CallPolicy } from '../../../src/main/services/factory/call-policy'
 import { createHandler } from '../../../src/main/services/factory/handler'
+import { ResilienceRegistry } from '../../../src/main/services/resilience'
 import type {
   ProviderChunk,
   ProviderClient,
@@ -55,7 +56,7 @@ function handlerWith(script: Step[], policy: Partial<CallPolicy> = {}) {
     model: 'default-model',
     handlerClass: 'GroqHandler',
     fallbackReason: null,
-    client,
+    ...endpointsOf(client),
     policy: {
       ...DEFAULT_CALL_POLICY,
       sleep: (ms) => {
@@ -71,6 +72,15 @@ function handlerWith(script: Step[], policy: Partial<CallPolicy> = {}) {
 const rateLimited = (retryAfterMs?: number) =>
   new LlmError({ code: 'rate_limit', message: 'slow down', status: 429, retryAfterMs })
 const serverError = () => new LlmError({ code: 'provider', message: 'boom', status: 500 })
+
+/** The handler's one base URL, with a fresh health state. */
+function endpointsOf(client: ProviderClient) {
+  const registry = new ResilienceRegistry()
+  return {
+    endpoints: [{ baseUrl: null, client, state: registry.endpoint('groq', null) }],
+    clock: registry.clock,
+  }
+}
 
 async function collect(events: AsyncIterable<StreamEvent>): Promise<StreamEvent[]> {
   const out: StreamEvent[] = []
@@ -203,7 +213,7 @@ describe('abort and timeout', () => {
       model: 'm',
       handlerClass: 'GroqHandler',
       fallbackReason: null,
-      client,
+      ...endpointsOf(client),
       policy: DEFAULT_CALL_POLICY,
     })
     const pending = handler.generateText('hi', { signal: controller.signal })
@@ -235,7 +245,7 @@ describe('abort and timeout', () => {
       model: 'm',
       handlerClass: 'GroqHandler',
       fallbackReason: null,
-      client,
+      ...endpointsOf(client),
       policy: { ...DEFAULT_CALL_POLICY, timeoutMs: 30 },
     })
     const error = await handler.generateText('hi').catch((e: unknown) => e)

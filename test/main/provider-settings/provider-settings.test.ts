@@ -84,7 +84,15 @@ function factoryWith(listModels: () => Promise<{ name: string }[]>): LlmFactory 
     source: { layer: 'default' as const, key: 'k', origin: 'built-in' },
     chain: [],
   })
+  const unused = () => {
+    throw new Error('unused')
+  }
   return {
+    generateWithFailover: unused,
+    streamWithFailover: unused,
+    failoverPlan: unused,
+    health: unused,
+    resetHealth: unused,
     resolve: () =>
       Promise.resolve({
         model: field('llama3'),

@@ -9,8 +9,10 @@ import type {
   UsedModel,
 } from '../../../shared/chat'
 import type { ChatMessage, StreamEvent } from '../../../shared/llm'
+import { parseChainEntry } from '../../../shared/failover'
 import { LlmError } from '../../../shared/llm'
 import type { LlmFactory } from '../factory'
+import { attemptsOf } from '../factory'
 
 export interface ChatStreamSink {
   delta(event: ChatDeltaEvent): void
@@ -34,11 +36,13 @@ export interface StartChatRequest {
 
 export function describeChatError(error: unknown): ChatErrorData {
   if (error instanceof LlmError) {
+    const attempts = attemptsOf(error)
     return {
       code: error.code,
       message: error.message,
       ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
       ...(error.text === undefined ? {} : { text: error.text }),
+      ...(attempts.length > 0 ? { attempts } : {}),
     }
   }
   return { code: 'internal', message: 'The answer failed unexpectedly; see the app log.' }
@@ -69,29 +73,28 @@ export class ChatStreams {
     if (this.running.has(request.streamId)) {
       throw new LlmError({ code: 'bad_request', message: 'That stream id is already in use.' })
     }
-    const args = { provider: request.settings.provider, model: request.settings.model }
-    const resolution = await factory.resolve(args)
-    const handler = await factory.createLlmHandler(args)
-    const used: UsedModel = {
-      provider: handler.providerName,
-      model: request.settings.model,
-      baseUrl: resolution.view.baseUrl,
-      handler: resolution.view.handler,
-      fallbackReason: resolution.view.fallbackReason,
-    }
+    const { settings } = request
+    const failover = settings.failover?.enabled ? settings.failover : undefined
+    const used = await usedModel(factory, settings.provider, settings.model)
     const controller = new AbortController()
     this.running.set(request.streamId, controller)
-    const { settings } = request
-    const events = handler.streamText(request.prompt, {
-      model: settings.model,
+    const options = {
       history: request.history,
       jsonMode: settings.jsonMode,
       signal: controller.signal,
       ...(settings.system.trim() === '' ? {} : { system: settings.system }),
       ...(settings.temperature === undefined ? {} : { temperature: settings.temperature }),
       ...(settings.maxTokens === undefined ? {} : { maxTokens: settings.maxTokens }),
-    })
-    void this.pump(request.streamId, events, used)
+    }
+    const events = failover
+      ? factory.streamWithFailover(request.prompt, {
+          ...options,
+          chain: await chainFrom(factory, settings, failover.chain),
+        })
+      : (
+          await factory.createLlmHandler({ provider: settings.provider, model: settings.model })
+        ).streamText(request.prompt, { ...options, model: settings.model })
+    void this.pump(request.streamId, events, used, factory)
     return used
   }
 
@@ -111,6 +114,7 @@ export class ChatStreams {
     streamId: string,
     events: AsyncIterable<StreamEvent>,
     used: UsedModel,
+    factory: LlmFactory,
   ): Promise<void> {
     let pending = ''
     let streamed = ''
@@ -131,7 +135,8 @@ export class ChatStreams {
           continue
         }
         flush()
-        this.sink.done({ streamId, text: event.text, metrics: metricsOf(event), used })
+        const answered = await answeredBy(factory, used, event)
+        this.sink.done({ streamId, text: event.text, metrics: metricsOf(event), used: answered })
       }
     } catch (error) {
       flush()
@@ -143,10 +148,57 @@ export class ChatStreams {
   }
 }
 
+async function usedModel(factory: LlmFactory, provider: string, model: string): Promise<UsedModel> {
+  const args = { provider, model }
+  const [resolution, handler] = await Promise.all([
+    factory.resolve(args),
+    factory.createLlmHandler(args),
+  ])
+  return {
+    provider: handler.providerName,
+    model,
+    baseUrl: resolution.view.baseUrl,
+    handler: resolution.view.handler,
+    fallbackReason: resolution.view.fallbackReason,
+  }
+}
+
+/**
+ * The picked provider/model first, then the chain (empty: the provider order) without the picked
+ * provider again: a failed-over answer starts where the user pointed.
+ */
+async function chainFrom(
+  factory: LlmFactory,
+  settings: ChatSettings,
+  chain: readonly string[],
+): Promise<string[]> {
+  const rest = chain.length > 0 ? chain : (await factory.failoverPlan()).map((e) => e.provider)
+  const others = rest.filter((entry) => parseChainEntry(entry).provider !== settings.provider)
+  return [`${settings.provider}/${settings.model}`, ...others]
+}
+
+/** Who answered, with the route (fallback URL, failover chain) when there was one. */
+async function answeredBy(
+  factory: LlmFactory,
+  used: UsedModel,
+  event: Extract<StreamEvent, { type: 'done' }>,
+): Promise<UsedModel> {
+  const base =
+    event.provider === used.provider && event.model === used.model
+      ? used
+      : await usedModel(factory, event.provider, event.model)
+  return {
+    ...base,
+    ...(event.baseUrl === undefined ? {} : { baseUrl: event.baseUrl }),
+    ...(event.attempts?.length ? { attempts: event.attempts } : {}),
+  }
+}
+
 function metricsOf(event: Extract<StreamEvent, { type: 'done' }>): AnswerMetrics {
   return {
     firstTokenMs: event.timings.firstTokenMs,
     totalMs: event.timings.totalMs,
+    ...(event.timings.queuedMs === undefined ? {} : { queuedMs: event.timings.queuedMs }),
     ...(event.timings.tokensPerSecond === undefined
       ? {}
       : { tokensPerSecond: event.timings.tokensPerSecond }),

@@ -4,9 +4,13 @@ import type { WorkspaceConfig } from '../config/types'
 import type { IdentityTokenSource } from '../providers/identity-token'
 import { fetchWithIdentityToken } from '../providers/identity-token'
 import type { ProviderClient, ProviderSettings } from '../providers/types'
+import type { ResilienceRegistry } from '../resilience'
 import type { CallPolicy } from './call-policy'
 import { DEFAULT_CALL_POLICY } from './call-policy'
+import { handlerBaseUrls } from './fallback-url'
+import type { HandlerEndpoint } from './handler'
 import { createHandler } from './handler'
+import { configuredEndpoint } from './health'
 import { createAuthFailingClient, createMissingKeyClient } from './missing-key-client'
 import type { ProtocolLoaders } from './provider-loaders'
 import { HANDLER_CLASSES, protocolUnavailableReason } from './provider-loaders'
@@ -20,6 +24,8 @@ export interface BuildHandlerOptions {
   fetch?: typeof fetch
   identityTokens?: IdentityTokenSource
   secretStoreLabel: string
+  /** The process's budgets, cooldowns and circuits (one state per provider + base URL). */
+  resilience: ResilienceRegistry
 }
 
 /** What resolve reports without loading any SDK: the protocol's handler, or Mock and why. */
@@ -46,10 +52,20 @@ export async function buildHandler(
   const d = fields.descriptor
   const provider = d.name
   const policy = { ...DEFAULT_CALL_POLICY, ...options.policy, timeoutMs: runtime.timeoutMs }
-  const base = { model: fields.model.value, policy, provider }
+  const base = { model: fields.model.value, policy, provider, clock: options.resilience.clock }
   const handlerClass = HANDLER_CLASSES[d.protocol]
+  const endpoint = (name: string, baseUrl: string | null, client: ProviderClient) => ({
+    baseUrl,
+    client,
+    state: configuredEndpoint(options.resilience, ws, name, baseUrl),
+  })
   const standIn = (client: ProviderClient) =>
-    createHandler({ ...base, client, handlerClass, fallbackReason: null })
+    createHandler({
+      ...base,
+      endpoints: [endpoint(provider, fields.baseUrl.value, client)],
+      handlerClass,
+      fallbackReason: null,
+    })
 
   if (d.requiresKey && fields.apiKey.value === null) return standIn(createMissingKeyClient(d))
   const missing = runtime.missingSecrets[0]
@@ -78,35 +94,40 @@ export async function buildHandler(
     return createHandler({
       ...base,
       provider: 'mock',
-      client,
+      endpoints: [endpoint('mock', null, client)],
       handlerClass: 'MockHandler',
       fallbackReason,
     })
   }
   if (loader === undefined) return useMock(protocolUnavailableReason(provider, d.protocol))
 
-  const settings: ProviderSettings = {
+  const settings = (baseUrl: string | null): ProviderSettings => ({
     provider,
     // For messages: "OpenRouter rejected the API key … or set OPENROUTER_API_KEY".
     displayName: d.displayName,
     keyVariable: d.keyEnv[0] ?? `MINDX_LLM__${provider.toUpperCase()}__API_KEY`,
     model: fields.model.value,
     ...(fields.apiKey.value === null ? {} : { apiKey: fields.apiKey.value }),
-    ...(fields.baseUrl.value === null ? {} : { baseUrl: fields.baseUrl.value }),
+    ...(baseUrl === null ? {} : { baseUrl }),
     headers: runtime.headers,
     ...(runtime.keepAlive === undefined ? {} : { keepAlive: runtime.keepAlive }),
     ...(fetchFn ? { fetch: fetchFn } : {}),
     ...(d.protocol === 'mock' ? { mock: mockSettings(ws) } : {}),
-  }
-  let client: ProviderClient
+  })
+  let endpoints: HandlerEndpoint[]
   try {
-    client = await (await loader())(settings)
+    const create = await loader()
+    endpoints = await Promise.all(
+      handlerBaseUrls(ws, fields).map(async (baseUrl) =>
+        endpoint(provider, baseUrl, await create(settings(baseUrl))),
+      ),
+    )
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err)
     return useMock(`${provider}: its SDK could not be loaded (${detail}), using Mock`)
   }
   const fallbackReason = d.protocol === 'mock' ? fields.fallbackReason : null
-  return createHandler({ ...base, client, handlerClass, fallbackReason })
+  return createHandler({ ...base, endpoints, handlerClass, fallbackReason })
 }
 
 function mockSettings(ws: WorkspaceConfig): NonNullable<ProviderSettings['mock']> {

@@ -16,10 +16,19 @@ import { runtimeSettings } from './provider-runtime'
 import type { ResolvedFields, SecretsSnapshot } from './resolve-fields'
 import { NO_SECRETS, resolveFields } from './resolve-fields'
 import type { SecretStore } from '../secrets/types'
+import { ResilienceRegistry } from '../resilience'
+import { createFailover } from './failover'
+import { ollamaFallbackUrl } from './fallback-url'
+import { providersHealth } from './health'
 import type { HandlerArgs, LlmFactory, LlmHandler, Resolution } from './types'
 
 export { LlmError } from '../../../shared/llm'
-export type { HandlerArgs, LlmFactory, LlmHandler, Resolution } from './types'
+export type { CallAttempt } from '../../../shared/failover'
+export type { EndpointHealth } from '../../../shared/provider-health'
+export { ResilienceRegistry } from '../resilience'
+export { RoutedError, attemptsOf } from './attempts'
+export type { FailoverOptions, FailoverResult, PlannedEntry } from './failover'
+export type { CallOptions, HandlerArgs, LlmFactory, LlmHandler, Resolution } from './types'
 export type { IdentityTokenSource } from '../providers/identity-token'
 export type { ProviderRegistry } from '../providers/registry'
 
@@ -38,6 +47,11 @@ export interface LlmFactoryOptions {
   secrets?: SecretStore
   /** Google identity tokens for custom endpoints with `auth: "gcloud-identity-token"`. */
   identityTokens?: IdentityTokenSource
+  /**
+   * Budgets, cooldowns and circuits: one per process (the app's session passes its own so they
+   * outlive a workspace switch); by default each factory has its own.
+   */
+  resilience?: ResilienceRegistry
 }
 
 interface LoadedWorkspace {
@@ -49,6 +63,7 @@ interface LoadedWorkspace {
 export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
   const env = options.env ?? process.env
   const loaders: ProtocolLoaders = { ...PROTOCOL_LOADERS, ...options.protocols }
+  const resilience = options.resilience ?? new ResilienceRegistry()
   let workspace: Promise<LoadedWorkspace> | undefined
   const handlers = new Map<string, Promise<LlmHandler>>()
   const settled = new Map<string, LlmHandler>()
@@ -86,6 +101,7 @@ export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
         fetch: options.fetch,
         identityTokens: options.identityTokens,
         secretStoreLabel: loaded.secrets.label,
+        resilience,
       })
       handlers.set(key, handler)
       handler.then(
@@ -143,15 +159,38 @@ export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
       skipped: skippedProviders(fields),
       warnings: [...ws.global.warnings],
     }
-    return { ...fields, ...settings, handler: handlerClass, fallbackReason, view }
+    const fallbackUrl = fields.descriptor.protocol === 'ollama' ? ollamaFallbackUrl(ws) : undefined
+    return {
+      ...fields,
+      ...settings,
+      ...(fallbackUrl ? { fallbackUrl } : {}),
+      handler: handlerClass,
+      fallbackReason,
+      view,
+    }
   }
+
+  const createLlmHandler = async (args: HandlerArgs = {}) => {
+    const { loaded, fields } = await fieldsFor(args)
+    return handlerFor(loaded, fields)
+  }
+  const failover = createFailover({
+    workspace: loadWorkspace,
+    resolve,
+    createLlmHandler,
+  })
 
   return {
     resolve,
-    async createLlmHandler(args: HandlerArgs = {}) {
-      const { loaded, fields } = await fieldsFor(args)
-      return handlerFor(loaded, fields)
+    createLlmHandler,
+    generateWithFailover: failover.generate,
+    streamWithFailover: failover.stream,
+    failoverPlan: failover.plan,
+    async health() {
+      const { ws, registry } = await loadWorkspace()
+      return providersHealth(resilience, ws, registry, resolve)
     },
+    resetHealth: (filter = {}) => resilience.reset(filter),
     async catalog() {
       return catalogOf((await loadWorkspace()).ws)
     },

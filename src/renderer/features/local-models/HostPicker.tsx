@@ -89,7 +89,7 @@ export function HostPicker() {
       </p>
     )
   }
-  const { configured, configuredOrigin, saved } = hosts.value
+  const { configured, configuredOrigin, saved, fallback } = hosts.value
   const isSaved = saved.some((h) => h.url === host)
   return (
     <div className="lm-hostbar">
@@ -101,6 +101,7 @@ export function HostPicker() {
             onChange={(event) => void selectHost(event.target.value)}
           >
             <option value={configured}>{configured} (from config)</option>
+            {fallback && <option value={fallback.url}>{fallback.url} (fallback_url)</option>}
             {saved.map((h) => (
               <option key={h.url} value={h.url}>
                 {h.label ? `${h.label} — ${h.url}` : h.url}
@@ -130,6 +131,12 @@ export function HostPicker() {
       {host === configured && (
         <p className="lm-muted lm-origin">
           From <code>{configuredOrigin}</code>
+        </p>
+      )}
+      {fallback && host === fallback.url && (
+        <p className="lm-muted lm-origin">
+          The fallback the factory asks when {configured} is down; from{' '}
+          <code>{fallback.origin}</code>
         </p>
       )}
       {adding && <AddHostForm onDone={() => setAdding(false)} />}

@@ -10,6 +10,7 @@ import { isStreaming, MAX_COLUMNS, MIN_COLUMNS, useCompareStore } from './compar
 import { CopyButton } from '../../components/CopyButton'
 import { MetricsLine } from './MetricsLine'
 import { ModelPicker } from './ModelPicker'
+import { RouteLine } from './RouteLine'
 import { usePlaygroundStore } from './playground-store'
 
 function ColumnView({ col, index, busy }: { col: CompareColumn; index: number; busy: boolean }) {
@@ -86,6 +87,10 @@ function ColumnView({ col, index, busy }: { col: CompareColumn; index: number; b
         {col.status === 'stopped' && <p className="turn-note">Stopped.</p>}
         {col.error && col.error.code !== 'invalid_json' && <ChatErrorNotice error={col.error} />}
         <MetricsLine metrics={col.metrics} used={col.used} />
+        <RouteLine
+          attempts={col.error?.attempts ?? col.used?.attempts}
+          answered={col.error ? null : col.used}
+        />
         {col.status === 'done' && (
           <CopyButton label={`Copy answer from column ${index + 1}`} text={() => col.content} />
         )}
@@ -108,7 +113,7 @@ export function CompareView() {
   )
   const settings = usePlaygroundStore((s) => s.settings)
   const busy = isStreaming(columns)
-  const { system, temperature, maxTokens, jsonMode } = settings
+  const { system, temperature, maxTokens, jsonMode, failover } = settings
   return (
     <div className="compare">
       <div className="compare-toolbar">
@@ -148,6 +153,7 @@ export function CompareView() {
           void send({
             system,
             jsonMode,
+            ...(failover ? { failover } : {}),
             ...(temperature === undefined ? {} : { temperature }),
             ...(maxTokens === undefined ? {} : { maxTokens }),
           })

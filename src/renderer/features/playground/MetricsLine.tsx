@@ -14,6 +14,7 @@ export function MetricsLine({ metrics, used }: MetricsLineProps) {
   if (!metrics && !used) return null
   const items: [string, string][] = []
   if (metrics) {
+    if (metrics.queuedMs !== undefined) items.push(['Queued', ms(metrics.queuedMs)])
     items.push(['First token', ms(metrics.firstTokenMs)])
     if (metrics.tokensPerSecond !== undefined)
       items.push(['Speed', `${metrics.tokensPerSecond.toFixed(1)} tokens/s`])

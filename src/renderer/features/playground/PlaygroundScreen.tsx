@@ -9,6 +9,7 @@ import { ModelPicker } from './ModelPicker'
 import type { PlaygroundMode } from './playground-store'
 import { usePlaygroundStore } from './playground-store'
 import { SettingsPanel } from './SettingsPanel'
+import { FailoverPanel } from './FailoverPanel'
 import './playground.css'
 import './conversation.css'
 
@@ -102,6 +103,13 @@ export function PlaygroundScreen() {
               />
             </section>
           )}
+          <section className="side-section" aria-label="Failover">
+            <FailoverPanel
+              settings={s.settings}
+              disabled={s.busy || compareBusy}
+              onChange={s.updateSettings}
+            />
+          </section>
           <section className="side-section" aria-label="Settings">
             <SettingsPanel
               settings={s.settings}

@@ -5,6 +5,7 @@ import { AnswerBody } from './AnswerBody'
 import { ChatErrorNotice } from './ChatErrorNotice'
 import { CopyButton } from '../../components/CopyButton'
 import { MetricsLine } from './MetricsLine'
+import { RouteLine } from './RouteLine'
 
 /** Longer prompts (pasted documents) show their start until asked: laying out 200 kB costs seconds. */
 const LONG_PROMPT_CHARS = 3000
@@ -118,6 +119,10 @@ export const AssistantTurnView = memo(function AssistantTurnView({
       )}
       {turn.error?.code === 'invalid_json' && <p className="turn-note">{turn.error.message}</p>}
       <MetricsLine metrics={turn.metrics} used={turn.used} />
+      <RouteLine
+        attempts={turn.error?.attempts ?? turn.used?.attempts}
+        answered={turn.error ? null : turn.used}
+      />
       {!streaming && (
         <div className="turn-actions">
           <CopyButton label="Copy answer" text={() => turn.error?.text ?? turn.content} />

@@ -7,6 +7,7 @@ import { ProvenanceChain } from '../../components/ProvenanceChain'
 import { fileName as fileNameOf, sourceSentence } from '../../components/provenance-text'
 import type { ProviderUpdate, SaveState, TestState } from './providers-store'
 import { ProviderForm } from './ProviderForm'
+import { ProviderHealth } from './health/ProviderHealth'
 
 export interface ProviderCardProps {
   card: ProviderCardData
@@ -114,6 +115,7 @@ export function ProviderCard(props: ProviderCardProps) {
         layers={layers}
         title={title}
       />
+      <ProviderHealth provider={card.provider} title={title} />
     </article>
   )
 }

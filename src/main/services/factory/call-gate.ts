@@ -1,0 +1,70 @@
+// Lets a call out to an endpoint only when its budget, cooldown and circuit allow; waits are bounded.
+import type { EndpointState, Ticket } from '../resilience'
+import type { Clock } from '../resilience'
+import { NotSentError } from './attempts'
+
+export interface GatePass {
+  ticket: Ticket
+  /** Time spent waiting for a budget slot or the end of a cooldown. */
+  queuedMs: number
+}
+
+export interface GateOptions {
+  /** Longest total wait for a slot; a longer one fails at once with rate_limit (0 in a chain). */
+  maxQueueWaitMs: number
+  /** Send regardless of budget and health (the outcome is still recorded). */
+  ignoreHealth?: boolean
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>
+  signal: AbortSignal
+  context: { provider: string; model: string }
+}
+
+/** A few rounds at most: each wait ends when the blocking slot frees, so a second rarely follows. */
+const MAX_ROUNDS = 8
+
+/** Synchronous when the call may go now (the common case adds no await before the request). */
+export function passGate(
+  state: EndpointState,
+  clock: Clock,
+  tokens: number,
+  options: GateOptions,
+): GatePass | Promise<GatePass> {
+  if (options.ignoreHealth || !state.check(clock.now(), tokens)) {
+    return { ticket: state.admit(clock.now(), tokens), queuedMs: 0 }
+  }
+  return waitAtGate(state, clock, tokens, options)
+}
+
+async function waitAtGate(
+  state: EndpointState,
+  clock: Clock,
+  tokens: number,
+  options: GateOptions,
+): Promise<GatePass> {
+  let queuedMs = 0
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const refusal = state.check(clock.now(), tokens)
+    if (!refusal) break
+    if (queuedMs + refusal.waitMs > options.maxQueueWaitMs) {
+      throw new NotSentError(
+        {
+          ...options.context,
+          code: refusal.code,
+          message: refusal.message,
+          ...(Number.isFinite(refusal.waitMs) ? { retryAfterMs: Math.ceil(refusal.waitMs) } : {}),
+        },
+        refusal.reason,
+      )
+    }
+    await options.sleep(refusal.waitMs, options.signal)
+    queuedMs += refusal.waitMs
+  }
+  return { ticket: state.admit(clock.now(), tokens), queuedMs }
+}
+
+/** A rough prompt size for tokens-per-minute budgets: four characters a token. */
+export function estimateTokens(parts: readonly (string | undefined)[]): number {
+  let chars = 0
+  for (const part of parts) chars += part?.length ?? 0
+  return Math.ceil(chars / 4)
+}
