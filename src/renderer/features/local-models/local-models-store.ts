@@ -13,6 +13,7 @@ import { queuedPull } from '../../../shared/ollama'
 import { errorMessage } from '../../platform/app-api'
 import { getAppApi } from '../../platform/current-api'
 import type { Loadable } from '../../stores/shell-store'
+import { useShellStore } from '../../stores/shell-store'
 
 export interface Notice {
   id: number
@@ -157,9 +158,21 @@ export const useLocalModelsStore = create<LocalModelsState>()((set, get) => {
       }
       void load()
       const stopWorkspace = getAppApi().on('workspace:changed', () => void load())
+      // The configured host may be another one now (a new base URL on Providers or Config).
+      const stopConfig = getAppApi().on('config:changed', () => void load())
+      // The status bar re-checks the configured host on its own; when it learns something
+      // different about the host shown here, this screen checks again instead of contradicting it.
+      const stopShell = useShellStore.subscribe((shell) => {
+        const { status, host } = get()
+        if (shell.ollama.state !== 'ready' || status.state !== 'ready') return
+        if (shell.ollama.value.baseUrl !== host) return
+        if (shell.ollama.value.reachable !== status.value.reachable) void get().refresh()
+      })
       return () => {
         stop()
         stopWorkspace()
+        stopConfig()
+        stopShell()
       }
     },
 
@@ -206,6 +219,14 @@ export const useLocalModelsStore = create<LocalModelsState>()((set, get) => {
       const status = await settle(getAppApi().ollama.status({ host: target }))
       if (target !== host()) return // The host changed meanwhile; its own refresh wins.
       set({ status })
+      const hosts = get().hosts
+      if (
+        status.state === 'ready' &&
+        hosts.state === 'ready' &&
+        target === hosts.value.configured
+      ) {
+        useShellStore.getState().reportOllama(status.value)
+      }
       if (status.state !== 'ready' || !status.value.reachable) return
       const pulls = await settle(getAppApi().ollama.pulls({ host: target }))
       if (pulls.state === 'ready') set((s) => ({ pulls: mergePulls(pulls.value, s.pulls) }))
