@@ -25,6 +25,8 @@ interface PlaygroundState {
   settings: ChatSettings
   /** The factory's default provider (marked in the picker). */
   defaultProvider: ProviderName | null
+  /** The factory's default model for that provider, as last resolved. */
+  defaultModel: string | null
   models: Partial<Record<ProviderName, Loadable<ChatModelList>>>
   conversation: Conversation
   saved: Loadable<ConversationSummary[]>
@@ -53,6 +55,8 @@ interface PlaygroundState {
   remove: (id: string) => Promise<void>
   exportAs: (format: ExportFormat) => Promise<void>
   refreshSaved: () => Promise<void>
+  /** The factory's default changed (another screen, the disk): mark it, and follow it if in use. */
+  refreshDefault: () => Promise<void>
 }
 
 const INITIAL_SETTINGS: ChatSettings = { provider: 'mock', model: '', system: '', jsonMode: false }
@@ -125,18 +129,7 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
   const init = async () => {
     // Reopening the latest conversation must not undo a "New conversation" clicked meanwhile.
     const untouched = get().conversation.id
-    try {
-      const view = await api().factory.resolve()
-      set((s) => ({
-        defaultProvider: view.provider,
-        settings:
-          s.settings.model === ''
-            ? { ...s.settings, provider: view.provider, model: view.model }
-            : s.settings,
-      }))
-    } catch (error) {
-      set({ notice: `The factory's default could not be read: ${errorMessage(error)}` })
-    }
+    await get().refreshDefault()
     void get().loadModels(get().settings.provider)
     await get().refreshSaved()
     const saved = get().saved
@@ -151,6 +144,7 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
     mode: 'chat',
     settings: INITIAL_SETTINGS,
     defaultProvider: null,
+    defaultModel: null,
     models: {},
     conversation: ops.emptyConversation(INITIAL_SETTINGS),
     saved: { state: 'loading' },
@@ -165,8 +159,17 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
         set({ started: true })
         void init()
       }
-      return api().on('workspace:changed', () => {
+      const stopConfig = api().on('config:changed', () => {
+        // Every provider's listed default may have moved: list again when next needed.
+        set({ models: {} })
+        void get()
+          .refreshDefault()
+          .then(() => get().loadModels(get().settings.provider))
+      })
+      const stopWorkspace = api().on('workspace:changed', () => {
         set({
+          defaultProvider: null,
+          defaultModel: null,
           settings: INITIAL_SETTINGS,
           models: {},
           conversation: ops.emptyConversation(INITIAL_SETTINGS),
@@ -176,6 +179,10 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
         })
         void init()
       })
+      return () => {
+        stopConfig()
+        stopWorkspace()
+      }
     },
 
     setMode: (mode) => set({ mode }),
@@ -278,6 +285,28 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
         downloadText(file.filename, file.mimeType, file.content)
       } catch (error) {
         set({ notice: `The export failed: ${errorMessage(error)}` })
+      }
+    },
+
+    async refreshDefault() {
+      try {
+        const view = await api().factory.resolve()
+        set((s) => {
+          // Settings still on the old default (or on nothing yet) follow the new one; a
+          // provider or model someone picked stays picked.
+          const onDefault =
+            s.settings.model === '' ||
+            (s.settings.provider === s.defaultProvider && s.settings.model === s.defaultModel)
+          return {
+            defaultProvider: view.provider,
+            defaultModel: view.model,
+            settings: onDefault
+              ? { ...s.settings, provider: view.provider, model: view.model }
+              : s.settings,
+          }
+        })
+      } catch (error) {
+        set({ notice: `The factory's default could not be read: ${errorMessage(error)}` })
       }
     },
 
