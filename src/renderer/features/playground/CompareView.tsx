@@ -11,6 +11,9 @@ import { MetricsLine } from './MetricsLine'
 import { ModelPicker } from './ModelPicker'
 import { usePlaygroundStore } from './playground-store'
 
+/** Narrower than this, a column would split model names and figures mid-word. */
+const COLUMN_MIN_WIDTH = '200px'
+
 function ColumnView({ col, index, busy }: { col: CompareColumn; index: number; busy: boolean }) {
   const { models, defaultProvider, loadModels } = usePlaygroundStore(
     useShallow((s) => ({
@@ -129,7 +132,9 @@ export function CompareView() {
       </div>
       <div
         className="compare-columns"
-        style={{ gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(0, 1fr))` }}
+        style={{
+          gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(${COLUMN_MIN_WIDTH}, 1fr))`,
+        }}
       >
         {columns.map((col, index) => (
           <ColumnView key={col.key} col={col} index={index} busy={busy} />
