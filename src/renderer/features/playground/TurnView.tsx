@@ -110,6 +110,12 @@ export const AssistantTurnView = memo(function AssistantTurnView({
         <AnswerBody turn={turn} />
       ) : null}
       {turn.status === 'stopped' && <p className="turn-note">Stopped.</p>}
+      {turn.status === 'interrupted' && (
+        <p className="turn-note">
+          Interrupted: the page was reloaded or closed before the answer finished
+          {turn.content === '' ? ', and nothing had arrived yet' : '; this is what had arrived'}.
+        </p>
+      )}
       {turn.error && turn.error.code !== 'invalid_json' && (
         <ChatErrorNotice
           error={turn.error}

@@ -13,6 +13,7 @@ import { historyOf } from '../../../shared/chat'
 import type { ProviderName } from '../../../shared/llm'
 import { errorMessage } from '../../platform/app-api'
 import { getAppApi } from '../../platform/current-api'
+import { recall, remember } from '../../stores/session-memory'
 import type { Loadable } from '../../stores/shell-store'
 import * as ops from './conversation-ops'
 import { downloadText } from './download'
@@ -59,20 +60,46 @@ interface PlaygroundState {
   refreshDefault: () => Promise<void>
 }
 
+/** How often a streaming answer's text so far is saved. */
+export const PARTIAL_SAVE_MS = 1000
+
+/** Leaving the page while an answer streams asks first (what streamed so far is saved anyway). */
+function warnBeforeUnload(event: BeforeUnloadEvent): void {
+  event.preventDefault()
+  // Older Chromium (and Electron's will-prevent-unload) look at returnValue.
+  event.returnValue = ''
+}
+
 const INITIAL_SETTINGS: ChatSettings = { provider: 'mock', model: '', system: '', jsonMode: false }
 
 export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
   const api = () => getAppApi()
 
-  const persist = async () => {
-    const { conversation } = get()
-    if (conversation.turns.length === 0) return
-    try {
-      await api().chat.save({ conversation })
-      await get().refreshSaved()
-    } catch (error) {
-      set({ notice: `The conversation could not be saved: ${errorMessage(error)}` })
-    }
+  /**
+   * Saves the open conversation as it is when the save runs. Saves run one after another, so an
+   * early save of a streaming answer can never land after (and undo) the final one.
+   */
+  let saving: Promise<void> = Promise.resolve()
+  const persist = (options: { refreshList?: boolean } = {}) => {
+    saving = saving.then(async () => {
+      const { conversation } = get()
+      if (conversation.turns.length === 0) return
+      try {
+        await api().chat.save({ conversation })
+        if (options.refreshList !== false) await get().refreshSaved()
+      } catch (error) {
+        set({ notice: `The conversation could not be saved: ${errorMessage(error)}` })
+      }
+    })
+    return saving
+  }
+  /** While an answer streams, what arrived so far is saved now and then (a reload keeps it). */
+  let partialSave: ReturnType<typeof setTimeout> | null = null
+  const savePartialSoon = () => {
+    partialSave ??= setTimeout(() => {
+      partialSave = null
+      if (get().active) void persist({ refreshList: false })
+    }, PARTIAL_SAVE_MS)
   }
 
   const changeTurn = (turnId: string, change: Parameters<typeof ops.updateTurn>[2]) =>
@@ -91,15 +118,23 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
       updatedAt: new Date().toISOString(),
       turns: [...before, user, assistant],
     }
+    remember('conversation', conversation.id)
     const streamId = newId('s')
     set({ conversation, active: { streamId, turnId: assistant.id }, notice: null })
+    window.addEventListener('beforeunload', warnBeforeUnload)
     let used: UsedModel | undefined
     const finish = () => {
+      window.removeEventListener('beforeunload', warnBeforeUnload)
+      if (partialSave) clearTimeout(partialSave)
+      partialSave = null
       set({ active: null })
       void persist()
     }
     const stopWatching = watchStream(streamId, {
-      onText: (text) => changeTurn(assistant.id, (turn) => ops.appendText(turn, text)),
+      onText: (text) => {
+        changeTurn(assistant.id, (turn) => ops.appendText(turn, text))
+        savePartialSoon()
+      },
       onDone: (event) => {
         changeTurn(assistant.id, (turn) => ops.finishTurn(turn, event))
         finish()
@@ -114,8 +149,11 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
       const reply = await api().chat.send({ streamId, settings, history, prompt })
       used = reply.used
       changeTurn(assistant.id, (turn) => ({ ...turn, used: turn.used ?? reply.used }))
+      // The prompt is kept from the start: a reload now still finds it (and the answer so far).
+      if (get().active?.streamId === streamId) void persist()
     } catch (error) {
       // Refused before streaming: take the turns back and put the prompt where it was typed.
+      window.removeEventListener('beforeunload', warnBeforeUnload)
       stopWatching()
       set((s) => ({
         conversation: { ...s.conversation, turns: before },
@@ -133,10 +171,13 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
     void get().loadModels(get().settings.provider)
     await get().refreshSaved()
     const saved = get().saved
-    const latest = saved.state === 'ready' ? saved.value[0] : undefined
+    const list = saved.state === 'ready' ? saved.value : []
+    // After a reload, the conversation that was open; else the latest one.
+    const remembered = recall('conversation')
+    const reopen = list.find((c) => c.id === remembered) ?? list[0]
     const { conversation, active } = get()
-    if (latest && conversation.id === untouched && conversation.turns.length === 0 && !active) {
-      await get().open(latest.id)
+    if (reopen && conversation.id === untouched && conversation.turns.length === 0 && !active) {
+      await get().open(reopen.id)
     }
   }
 
@@ -261,7 +302,12 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
         const conversation = await api().chat.load({ id })
         // Another conversation was started or opened while this one loaded: that one wins.
         if (get().conversation.id !== showing || get().active) return
-        set({ conversation, settings: conversation.settings, notice: null })
+        remember('conversation', conversation.id)
+        set({
+          conversation: ops.markInterrupted(conversation),
+          settings: conversation.settings,
+          notice: null,
+        })
         void get().loadModels(conversation.settings.provider)
       } catch (error) {
         set({ notice: `That conversation could not be opened: ${errorMessage(error)}` })
