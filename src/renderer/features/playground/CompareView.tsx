@@ -9,6 +9,7 @@ import { isStreaming, MAX_COLUMNS, MIN_COLUMNS, useCompareStore } from './compar
 import { CopyButton } from './CopyButton'
 import { MetricsLine } from './MetricsLine'
 import { ModelPicker } from './ModelPicker'
+import { hasSettingsProblems } from './settings-problems'
 import { usePlaygroundStore } from './playground-store'
 
 /** Narrower than this, a column would split model names and figures mid-word. */
@@ -143,7 +144,7 @@ export function CompareView() {
       <Composer
         draft={draft}
         busy={busy}
-        canSend={columns.every((c) => c.model.trim() !== '')}
+        canSend={columns.every((c) => c.model.trim() !== '') && !hasSettingsProblems(settings)}
         placeholder="One prompt for every column…"
         onDraft={setDraft}
         onSend={() =>

@@ -41,7 +41,16 @@ export const UserTurnView = memo(function UserTurnView({
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                 e.preventDefault()
                 resend()
+              } else if (e.key === 'Escape') {
+                // Esc leaves the edit (and is not also a Stop).
+                e.preventDefault()
+                setEditing(null)
               }
+            }}
+            onFocus={(e) => {
+              // Editing goes on from the end of the prompt, not its first character.
+              const end = e.currentTarget.value.length
+              e.currentTarget.setSelectionRange(end, end)
             }}
             autoFocus
           />

@@ -17,6 +17,7 @@ import { recall, remember } from '../../stores/session-memory'
 import type { Loadable } from '../../stores/shell-store'
 import * as ops from './conversation-ops'
 import { downloadText } from './download'
+import { hasSettingsProblems } from './settings-problems'
 import { connectChatEvents, newId, watchStream } from './stream-router'
 
 export type PlaygroundMode = 'chat' | 'compare'
@@ -257,7 +258,9 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
 
     async send() {
       const prompt = get().draft
-      if (prompt.trim() === '' || get().active || get().settings.model.trim() === '') return
+      const { settings } = get()
+      if (prompt.trim() === '' || get().active || settings.model.trim() === '') return
+      if (hasSettingsProblems(settings)) return
       set({ draft: '' })
       await runTurn(prompt, get().conversation.turns)
     },
