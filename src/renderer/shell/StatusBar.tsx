@@ -1,5 +1,6 @@
 // The status bar: open workspace, the resolved default provider/model, Ollama reachability.
 import { useShallow } from 'zustand/react/shallow'
+import { plainMessage } from '../components/MessageText'
 import type { Loadable } from '../stores/shell-store'
 import { useShellStore } from '../stores/shell-store'
 
@@ -28,7 +29,9 @@ export function StatusBar() {
     ollama.state === 'ready' ? (ollama.value.reachable ? 'ok' : 'down') : ollama.state
   const ollamaTitle =
     ollama.state === 'ready'
-      ? (ollama.value.message ?? `Ollama ${ollama.value.version ?? ''} at ${ollama.value.baseUrl}`)
+      ? plainMessage(
+          ollama.value.message ?? `Ollama ${ollama.value.version ?? ''} at ${ollama.value.baseUrl}`,
+        )
       : ollama.state === 'error'
         ? ollama.message
         : 'Checking Ollama…'

@@ -86,7 +86,7 @@ function ColumnView({ col, index, busy }: { col: CompareColumn; index: number; b
         )}
         {col.status === 'stopped' && <p className="turn-note">Stopped.</p>}
         {col.error && col.error.code !== 'invalid_json' && <ChatErrorNotice error={col.error} />}
-        <MetricsLine metrics={col.metrics} used={col.used} />
+        <MetricsLine metrics={col.metrics} used={col.used} failed={col.status === 'error'} />
         {col.status === 'done' && (
           <CopyButton label={`Copy answer from column ${index + 1}`} text={() => col.content} />
         )}

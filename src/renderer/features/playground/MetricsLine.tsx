@@ -23,9 +23,11 @@ function breakableUrl(url: string) {
 export interface MetricsLineProps {
   metrics?: AnswerMetrics
   used?: UsedModel
+  /** The answer failed: the model was asked, it did not answer. */
+  failed?: boolean
 }
 
-export function MetricsLine({ metrics, used }: MetricsLineProps) {
+export function MetricsLine({ metrics, used, failed = false }: MetricsLineProps) {
   if (!metrics && !used) return null
   const items: [string, string][] = []
   if (metrics) {
@@ -47,7 +49,7 @@ export function MetricsLine({ metrics, used }: MetricsLineProps) {
       ))}
       {used && (
         <div className="metric metric-used" title={used.fallbackReason ?? used.handler}>
-          <dt>Answered by</dt>
+          <dt>{failed ? 'Sent to' : 'Answered by'}</dt>
           <dd>
             {used.provider} ·{' '}
             <span className="metric-model" title={used.model}>

@@ -3,6 +3,7 @@ import type { ChatModelList } from '../../../shared/chat'
 import type { ProviderName } from '../../../shared/llm'
 import { PROVIDERS } from '../../../shared/llm'
 import type { Loadable } from '../../stores/shell-store'
+import { MessageText } from '../../components/MessageText'
 import { useNavigationStore } from '../../stores/navigation-store'
 
 export const PROVIDER_LABELS: Record<ProviderName, string> = {
@@ -101,7 +102,7 @@ export function ModelPicker(props: ModelPickerProps) {
       {list?.fallbackReason && <p className="field-note">{list.fallbackReason}</p>}
       {listError && (
         <p className="field-note field-note-warn">
-          Models could not be listed: {listError.message}{' '}
+          Models could not be listed: <MessageText text={listError.message} />{' '}
           <button type="button" className="link-button" onClick={props.onReload}>
             Try again
           </button>

@@ -132,7 +132,7 @@ export const AssistantTurnView = memo(function AssistantTurnView({
         />
       )}
       {turn.error?.code === 'invalid_json' && <p className="turn-note">{turn.error.message}</p>}
-      <MetricsLine metrics={turn.metrics} used={turn.used} />
+      <MetricsLine metrics={turn.metrics} used={turn.used} failed={turn.status === 'error'} />
       {!streaming && (
         <div className="turn-actions">
           <CopyButton label="Copy answer" text={() => turn.error?.text ?? turn.content} />
