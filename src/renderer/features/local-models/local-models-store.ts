@@ -19,6 +19,8 @@ export interface Notice {
   id: number
   kind: 'success' | 'error'
   text: string
+  /** Notices of one topic replace each other instead of piling up (e.g. cancellations). */
+  topic?: string
 }
 
 interface LocalModelsState {
@@ -85,9 +87,12 @@ let nextNoticeId = 1
 const SUCCESS_NOTICE_MS = 8000
 
 export const useLocalModelsStore = create<LocalModelsState>()((set, get) => {
-  const notify = (kind: Notice['kind'], text: string) => {
+  const notify = (kind: Notice['kind'], text: string, topic?: string) => {
     const id = nextNoticeId++
-    set((s) => ({ notices: [...s.notices.slice(-3), { id, kind, text }] }))
+    set((s) => {
+      const kept = topic ? s.notices.filter((n) => n.topic !== topic) : s.notices
+      return { notices: [...kept.slice(-3), { id, kind, text, ...(topic ? { topic } : {}) }] }
+    })
     // Successes fade on their own; errors stay until dismissed, since they carry a next step.
     if (kind === 'success') setTimeout(() => get().dismissNotice(id), SUCCESS_NOTICE_MS)
   }
@@ -120,7 +125,7 @@ export const useLocalModelsStore = create<LocalModelsState>()((set, get) => {
     } else if (pull.state === 'error') {
       notify('error', `Pull of ${pull.name} failed: ${pull.error?.message ?? pull.status}`)
     } else if (pull.state === 'cancelled') {
-      notify('success', `Cancelled the pull of ${pull.name}.`)
+      notify('success', `Cancelled the pull of ${pull.name}.`, 'pull-cancelled')
     }
   }
 
