@@ -243,3 +243,20 @@ describe('Local models: failed and cancelled pulls', () => {
     expect(calls('ollama:pull').at(-1)?.input).toEqual({ host: HOST, name: 'qwen2.5:0.5b' })
   })
 })
+
+describe('Local models: Chat with this model', () => {
+  it('opens the Playground on a new conversation with that Ollama model', async () => {
+    const { usePlaygroundStore } =
+      await import('../../src/renderer/features/playground/playground-store')
+    const { useNavigationStore } = await import('../../src/renderer/stores/navigation-store')
+    await renderScreen()
+    const row = screen.getByRole('row', { name: /mistral:7b/ })
+    fireEvent.click(within(row).getByRole('button', { name: 'Chat with mistral:7b' }))
+    expect(useNavigationStore.getState().screen).toBe('playground')
+    expect(usePlaygroundStore.getState().settings).toMatchObject({
+      provider: 'ollama',
+      model: 'mistral:7b',
+    })
+    expect(usePlaygroundStore.getState().conversation.turns).toEqual([])
+  })
+})

@@ -4,6 +4,8 @@ import { useShallow } from 'zustand/react/shallow'
 import type { InstalledOllamaModel } from '../../../shared/ollama'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { formatBytes, formatDate } from './format'
+import { useNavigationStore } from '../../stores/navigation-store'
+import { usePlaygroundStore } from '../playground/playground-store'
 import { useLocalModelsStore } from './local-models-store'
 
 type SortKey = 'name' | 'size' | 'parameterSize' | 'quantization' | 'family' | 'modifiedAt'
@@ -67,6 +69,11 @@ export function InstalledModelsTable({ models }: { models: InstalledOllamaModel[
       selected: s.details?.name,
     })),
   )
+  // The Playground talks to the configured Ollama: chatting from another host would mislead.
+  const onConfiguredHost = useLocalModelsStore(
+    (s) => s.hosts.state === 'ready' && s.host === s.hosts.value.configured,
+  )
+  const go = useNavigationStore((s) => s.go)
   const [filter, setFilter] = useState('')
   const [sort, setSort] = useState<Sort>({ key: 'name', direction: 'ascending' })
   const [confirming, setConfirming] = useState<string | null>(null)
@@ -152,6 +159,19 @@ export function InstalledModelsTable({ models }: { models: InstalledOllamaModel[
                   <td>{m.family ?? '—'}</td>
                   <td className="lm-wrap">{formatDate(m.modifiedAt)}</td>
                   <td className="lm-actions">
+                    {onConfiguredHost && (
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-label={`Chat with ${m.name}`}
+                        onClick={() => {
+                          usePlaygroundStore.getState().chatWith('ollama', m.name)
+                          go('playground')
+                        }}
+                      >
+                        Chat
+                      </button>
+                    )}{' '}
                     <button
                       type="button"
                       className="button button-small"

@@ -57,6 +57,8 @@ interface PlaygroundState {
   remove: (id: string) => Promise<void>
   exportAs: (format: ExportFormat) => Promise<void>
   refreshSaved: () => Promise<void>
+  /** "Chat with this model" from another screen: a new conversation with that model picked. */
+  chatWith: (provider: ProviderName, model: string) => void
   /** The factory's default changed (another screen, the disk): mark it, and follow it if in use. */
   refreshDefault: () => Promise<void>
 }
@@ -335,6 +337,20 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
       } catch (error) {
         set({ notice: `The export failed: ${errorMessage(error)}` })
       }
+    },
+
+    chatWith(provider, model) {
+      if (get().active) return
+      set((s) => {
+        const settings = { ...s.settings, provider, model }
+        return {
+          mode: 'chat',
+          settings,
+          conversation: ops.emptyConversation(settings),
+          notice: null,
+        }
+      })
+      void get().loadModels(provider)
     },
 
     async refreshDefault() {
