@@ -37,6 +37,10 @@ async function labUrl(request: APIRequestContext, baseURL: string | undefined): 
 
 test.afterAll(async ({ request }) => {
   await callApi(request, 'catalog:removeEntry', { id: LONG_ID }).catch(() => undefined)
+  // The Playground specs start from their own conversations (and take screenshots of the list).
+  for (const { id } of await callApi<{ id: string }[]>(request, 'chat:list')) {
+    await callApi(request, 'chat:delete', { id })
+  }
   await callApi(request, 'ollama:saveHosts', { hosts: [] })
 })
 
