@@ -122,7 +122,10 @@ test('add an entry, pull it with progress, edit it, reorder, remove it (with con
   await dialog.getByLabel('ID').fill('qwen_tiny')
   await dialog.getByLabel('Ollama name').fill('qwen2.5:0.5b')
   await dialog.getByLabel('Type', { exact: true }).fill('coding')
+  // Nothing is flagged before a field is left; leaving a bad value flags it.
+  await expect(dialog.getByRole('alert')).toHaveCount(0)
   await dialog.getByLabel('Memory needed (GB)').fill('abc')
+  await dialog.getByLabel('Memory needed (GB)').press('Tab')
   await expect(dialog.getByRole('alert')).toContainText('Enter the memory needed in GB')
   await dialog.getByLabel('Memory needed (GB)').fill('1.5')
   await dialog.getByRole('button', { name: 'Add model' }).click()

@@ -223,6 +223,15 @@ test.describe('on a copy of a real mindX checkout (test/fixtures/mindx-checkout)
     await page.getByRole('heading', { level: 1 }).focus()
     await page.setViewportSize({ width: 1280, height: 1640 })
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'config.png'), animations: 'disabled' })
+    // The JSON editor in dark mode: token colours keep 4.5:1 there too.
+    await page.getByRole('tab', { name: 'JSON' }).click()
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.screenshot({
+      path: join(SCREENSHOT_DIR, 'config-json-dark.png'),
+      animations: 'disabled',
+    })
+    await page.emulateMedia({ colorScheme: 'light' })
   })
 })
 

@@ -17,10 +17,18 @@ export const E2E_CONTROL_PORT_OFFSET = 1
 export const E2E_LAB_OLLAMA = 'ollama-lab'
 /** …on the serve port plus this, so its URL (and the screenshots showing it) stays the same. */
 export const E2E_LAB_PORT_OFFSET = 2
+export const E2E_LONG_MODEL_NAME = 'hf.co/bartowski/Qwen2.5-Coder-14B-Instruct-GGUF:Q4_K_M'
 export const E2E_LAB_OLLAMA_OPTIONS = {
   models: ['phi3:mini', 'llama3.2:1b', 'mistral:7b', 'gemma3:4b'],
   running: ['phi3:mini', 'llama3.2:1b'],
-  registry: ['qwen2.5:0.5b', 'gemma3:1b', 'deepseek-r1:7b', 'qwen2.5-coder:1.5b'],
+  registry: [
+    'qwen2.5:0.5b',
+    'gemma3:1b',
+    'deepseek-r1:7b',
+    'qwen2.5-coder:1.5b',
+    // A long name, as Hugging Face pulls have: the narrow-window spec checks tables still fit.
+    E2E_LONG_MODEL_NAME,
+  ],
   pullSteps: 10,
   version: '0.6.0-lab',
 }

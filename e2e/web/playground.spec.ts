@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { DEFAULT_GROQ_KEY } from '../../test/fakes/groq-server'
 import { E2E_CHAT_CONTROL_PORT_OFFSET } from './chat-fake-control'
 import { E2E_DEFAULT_MODEL, E2E_TOKEN } from './e2e-constants'
+import { callApi } from './studio-helpers'
 
 const SCREENSHOT_DIR = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
 const CONTROL = `http://127.0.0.1:${Number(process.env.MINDX_E2E_PORT ?? 5797) + E2E_CHAT_CONTROL_PORT_OFFSET}`
@@ -131,6 +132,43 @@ test('an answer streams into Response, and Stop (Esc) closes the HTTP request mi
   await control(request, 'groq/release')
   await expect(page.getByRole('button', { name: 'Stop' })).toBeDisabled()
   expect(problems).toEqual([])
+})
+
+test('a reload mid-stream asks first, then keeps the prompt and the partial answer, marked interrupted', async ({
+  page,
+  request,
+}) => {
+  await openPlayground(page, request)
+  const words = Array.from({ length: 60 }, (_, i) => `part${i + 1}`).join(' ')
+  await control(request, 'groq/reply', { text: words })
+  await control(request, 'groq/hold', { after: 5 })
+  await ask(page, 'a long story please')
+  await expect(response(page)).toContainText('part3')
+  // What streamed so far reaches the saved conversation while the answer is still streaming.
+  await expect
+    .poll(async () => {
+      const [latest] = await callApi<{ id: string }[]>(request, 'chat:list')
+      const saved = await callApi<{ turns: { content: string }[] }>(request, 'chat:load', {
+        id: latest?.id,
+      })
+      return saved.turns.at(-1)?.content ?? ''
+    })
+    .toContain('part3')
+  const dialogs: string[] = []
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.type())
+    void dialog.accept()
+  })
+  await page.reload()
+  expect(dialogs).toEqual(['beforeunload'])
+  // The reload comes back to the Playground and the conversation that was open.
+  await expect(page.getByRole('heading', { level: 1, name: 'Playground' })).toBeVisible()
+  await expect(response(page).getByRole('article', { name: 'Your prompt' })).toContainText(
+    'a long story please',
+  )
+  await expect(lastAnswer(page)).toContainText('part3')
+  await expect(lastAnswer(page)).toContainText('Interrupted')
+  await control(request, 'groq/release')
 })
 
 test('multi-turn history reaches the provider; Regenerate replaces the last answer; metrics show', async ({

@@ -74,8 +74,11 @@ const assistantTurnSchema = z.object({
   role: z.literal('assistant'),
   content: z.string().max(4_000_000),
   createdAt: z.string(),
-  /** streaming is only ever seen in the renderer; saved files hold the other three. */
-  status: z.enum(['streaming', 'done', 'stopped', 'error']),
+  /**
+   * streaming is only ever seen in the renderer; a file saved while the answer was still
+   * streaming (the page reloaded or closed mid-way) holds interrupted and the text so far.
+   */
+  status: z.enum(['streaming', 'done', 'stopped', 'error', 'interrupted']),
   /** Asked for in JSON mode: the answer is shown pretty-printed (or flagged). */
   jsonMode: z.boolean().optional(),
   used: usedModelSchema.optional(),

@@ -212,3 +212,51 @@ describe('format', () => {
     expect(formatExpiry('2024-12-31T00:00:00Z', now)).toBe('expiring now')
   })
 })
+
+describe('Local models: failed and cancelled pulls', () => {
+  it('a failed or cancelled pull offers Retry; cancellation notices replace each other', async () => {
+    await renderScreen()
+    const startPull = async (id: string, name: string) => {
+      fireEvent.change(screen.getByLabelText('Model name'), { target: { value: name } })
+      fireEvent.click(screen.getByRole('button', { name: 'Pull' }))
+      await act(async () => {
+        await Promise.resolve()
+        api.emit('ollama:pullProgress', progress({ id, name, state: 'pulling' }))
+      })
+    }
+    await startPull('pull-1', 'qwen2.5:0.5b')
+    await startPull('pull-2', 'gemma3:1b')
+    act(() => {
+      api.emit('ollama:pullProgress', progress({ id: 'pull-1', state: 'cancelled' }))
+      api.emit(
+        'ollama:pullProgress',
+        progress({ id: 'pull-2', name: 'gemma3:1b', state: 'cancelled' }),
+      )
+    })
+    const cancelled = screen.getAllByText(/^Cancelled the pull of/)
+    expect(cancelled.map((n) => n.textContent)).toEqual(['Cancelled the pull of gemma3:1b.'])
+
+    const pullsBefore = calls('ollama:pull').length
+    fireEvent.click(screen.getByRole('button', { name: 'Retry the pull of qwen2.5:0.5b' }))
+    await act(() => Promise.resolve())
+    expect(calls('ollama:pull').length).toBe(pullsBefore + 1)
+    expect(calls('ollama:pull').at(-1)?.input).toEqual({ host: HOST, name: 'qwen2.5:0.5b' })
+  })
+})
+
+describe('Local models: Chat with this model', () => {
+  it('opens the Playground on a new conversation with that Ollama model', async () => {
+    const { usePlaygroundStore } =
+      await import('../../src/renderer/features/playground/playground-store')
+    const { useNavigationStore } = await import('../../src/renderer/stores/navigation-store')
+    await renderScreen()
+    const row = screen.getByRole('row', { name: /mistral:7b/ })
+    fireEvent.click(within(row).getByRole('button', { name: 'Chat with mistral:7b' }))
+    expect(useNavigationStore.getState().screen).toBe('playground')
+    expect(usePlaygroundStore.getState().settings).toMatchObject({
+      provider: 'ollama',
+      model: 'mistral:7b',
+    })
+    expect(usePlaygroundStore.getState().conversation.turns).toEqual([])
+  })
+})

@@ -179,3 +179,53 @@ describe('Config screen', () => {
     expect(useConfigStore.getState().draft).toBe(TEXT)
   })
 })
+
+describe('Config form while typing', () => {
+  const edited = '{\n  "groq_settings_for_factory": { "default_model_override": "typed" }\n}\n'
+  function configApi() {
+    api = createFakeAppApi({
+      'config:applyEdit': ({ value }) =>
+        Promise.resolve({ text: value === 'typed' ? edited : TEXT }),
+      'config:save': ({ text }) =>
+        Promise.resolve({ path: '/ws/llm.json', exists: true, text, revision: 'r2' }),
+    })
+    setAppApi(api)
+  }
+  const saves = () => api.calls.filter((c) => c.channel === 'config:save')
+
+  it('Save works on the first click, with the field still focused', async () => {
+    configApi()
+    render(<ConfigScreen />)
+    const model = await screen.findByRole('textbox', { name: 'groq model override' })
+    fireEvent.change(model, { target: { value: 'typed' } })
+    const save = screen.getByRole('button', { name: 'Save' })
+    expect((save as HTMLButtonElement).disabled).toBe(false)
+    fireEvent.click(save)
+    await screen.findByText(/^Saved\./)
+    expect(saves().map((c) => c.input)).toEqual([{ text: edited }])
+  })
+
+  it('Ctrl+S in a field saves what is typed', async () => {
+    configApi()
+    render(<ConfigScreen />)
+    const model = await screen.findByRole('textbox', { name: 'groq model override' })
+    fireEvent.change(model, { target: { value: 'typed' } })
+    fireEvent.keyDown(model, { key: 's', ctrlKey: true })
+    await screen.findByText(/^Saved\./)
+    expect(saves().map((c) => c.input)).toEqual([{ text: edited }])
+  })
+
+  it('switching screens from a field (Ctrl+1…5) asks before dropping the typed edit', async () => {
+    configApi()
+    useNavigationStore.setState({ screen: 'config' })
+    render(<ConfigScreen />)
+    const model = await screen.findByRole('textbox', { name: 'groq model override' })
+    fireEvent.change(model, { target: { value: 'typed' } })
+    act(() => useNavigationStore.getState().go('playground'))
+    expect(useNavigationStore.getState().screen).toBe('config')
+    const dialog = await screen.findByRole('alertdialog', { name: 'Leave without saving?' })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Discard changes' }))
+    expect(useNavigationStore.getState().screen).toBe('playground')
+    expect(saves()).toHaveLength(0)
+  })
+})

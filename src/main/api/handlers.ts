@@ -33,10 +33,10 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
         version: deps.version,
         transport: deps.transport,
       }),
-    'factory:resolve': async (args) => (await deps.session.current.factory.resolve(args)).view,
     ...createChatHandlers(deps),
     'ollama:status': ({ host }) => readOllamaStatus(deps.session.current.factory, probe, { host }),
     ...createOllamaAdminHandlers({ session: deps.session, events: deps.events }),
+    // factory:resolve is there too: it starts the config watcher.
     ...createStudioHandlers(deps),
     ...createBenchHandlers(deps),
     ...createResilienceHandlers(deps.session),

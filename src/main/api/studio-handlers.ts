@@ -1,4 +1,5 @@
 // The Providers / Config / Cloud Run models (and deploy) handlers, spread into the app's handler table.
+import type { MethodParsedInput } from '../../shared/contract'
 import { createCatalogHandlers } from './catalog-handlers'
 import { createConfigHandlers } from './config-handlers'
 import { createDeployHandlers } from './deploy-handlers'
@@ -20,7 +21,12 @@ export function createStudioHandlers(deps: ApiHandlerDeps) {
     ...providers,
     ...catalog,
     ...createDeployHandlers({ context, ...(deps.events ? { events: deps.events } : {}) }),
-    // Any of the three screens opening starts the watcher, so disk edits reach all of them.
+    // Any of the three screens opening, or the status bar asking for the default, starts the
+    // watcher, so disk edits (and other screens' saves) reach every screen and the status bar.
+    'factory:resolve': async (args: MethodParsedInput<'factory:resolve'>) => {
+      await watch()
+      return (await deps.session.current.factory.resolve(args)).view
+    },
     'providers:list': async (input: Record<string, never>) => {
       await watch()
       return providers['providers:list'](input)

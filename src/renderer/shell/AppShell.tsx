@@ -42,7 +42,12 @@ export function AppShell() {
   useEffect(() => useShellStore.getState().start(), [])
   useScreenShortcuts()
   useWindowTitle()
-  const { Screen, label } = SCREENS.find((entry) => entry.id === screen) ?? SCREENS[0]!
+  const entry = SCREENS.find((candidate) => candidate.id === screen)
+  // A remembered screen this version does not have: start on the first one.
+  useEffect(() => {
+    if (!entry) useNavigationStore.setState({ screen: SCREENS[0]!.id })
+  }, [entry])
+  const { Screen, label } = entry ?? SCREENS[0]!
 
   return (
     <div className="app">

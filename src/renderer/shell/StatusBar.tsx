@@ -1,5 +1,6 @@
 // The status bar: open workspace, the resolved default provider/model, Ollama reachability.
 import { useShallow } from 'zustand/react/shallow'
+import { plainMessage } from '../components/MessageText'
 import type { Loadable } from '../stores/shell-store'
 import { useShellStore } from '../stores/shell-store'
 
@@ -28,10 +29,12 @@ export function StatusBar() {
     ollama.state === 'ready' ? (ollama.value.reachable ? 'ok' : 'down') : ollama.state
   const ollamaTitle =
     ollama.state === 'ready'
-      ? (ollama.value.message ??
-        (ollama.value.viaFallback
-          ? `Ollama is down at ${ollama.value.viaFallback.configured}; its fallback_url ${ollama.value.baseUrl} answers`
-          : `Ollama ${ollama.value.version ?? ''} at ${ollama.value.baseUrl}`))
+      ? plainMessage(
+          ollama.value.message ??
+            (ollama.value.viaFallback
+              ? `Ollama is down at ${ollama.value.viaFallback.configured}; its fallback_url ${ollama.value.baseUrl} answers`
+              : `Ollama ${ollama.value.version ?? ''} at ${ollama.value.baseUrl}`),
+        )
       : ollama.state === 'error'
         ? ollama.message
         : 'Checking Ollama…'

@@ -9,15 +9,23 @@ import { getAppApi } from '../platform/current-api'
 export type Loadable<T> =
   { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; message: string }
 
+/** How often the status bar asks Ollama again on its own (a host can die or come back). */
+export const OLLAMA_RECHECK_MS = 15_000
+
 interface ShellState {
   info: Loadable<AppInfo>
   resolution: Loadable<ResolutionView>
   ollama: Loadable<OllamaStatus>
-  /** Loads everything and follows workspace changes; returns the stop function. */
-  start: () => () => void
+  /** Loads everything and follows workspace and config changes; returns the stop function. */
+  start: (options?: { recheckMs?: number }) => () => void
   refresh: () => Promise<void>
   refreshResolution: () => Promise<void>
   refreshOllama: () => Promise<void>
+  /**
+   * Another screen checked the configured Ollama host (Local models): the status bar shows the
+   * same answer, so both places tell one truth.
+   */
+  reportOllama: (status: OllamaStatus) => void
 }
 
 async function settle<T>(work: Promise<T>): Promise<Loadable<T>> {
@@ -28,23 +36,35 @@ async function settle<T>(work: Promise<T>): Promise<Loadable<T>> {
   }
 }
 
+/** Answers to checks started before the latest one are dropped (a slow old check must not win). */
+let ollamaCheck = 0
+
 export const useShellStore = create<ShellState>()((set, get) => ({
   info: { state: 'loading' },
   resolution: { state: 'loading' },
   ollama: { state: 'loading' },
 
-  start() {
-    const stop = getAppApi().on('workspace:changed', (info) => {
+  start(options = {}) {
+    const api = getAppApi()
+    const stop = api.on('workspace:changed', (info) => {
       set({ info: { state: 'ready', value: info } })
       void get().refreshResolution()
       void get().refreshOllama()
     })
-    // The default provider/model may change when the factory json changes on disk.
-    const stopConfig = getAppApi().on('config:changed', () => void get().refreshResolution())
+    // The default provider/model and Ollama's base URL may change when the factory json does.
+    const stopConfig = api.on('config:changed', () => {
+      void get().refreshResolution()
+      void get().refreshOllama()
+    })
+    const timer = setInterval(
+      () => void get().refreshOllama(),
+      options.recheckMs ?? OLLAMA_RECHECK_MS,
+    )
     void get().refresh()
     return () => {
       stop()
       stopConfig()
+      clearInterval(timer)
     }
   },
 
@@ -57,12 +77,20 @@ export const useShellStore = create<ShellState>()((set, get) => ({
   },
 
   async refreshResolution() {
-    set({ resolution: { state: 'loading' } })
+    // Keep showing the last answer while asking again: a flicker to "…" every change reads as a fault.
+    if (get().resolution.state === 'error') set({ resolution: { state: 'loading' } })
     set({ resolution: await settle(getAppApi().factory.resolve()) })
   },
 
   async refreshOllama() {
-    set({ ollama: { state: 'loading' } })
-    set({ ollama: await settle(getAppApi().ollama.status()) })
+    const check = ++ollamaCheck
+    if (get().ollama.state === 'error') set({ ollama: { state: 'loading' } })
+    const ollama = await settle(getAppApi().ollama.status())
+    if (check === ollamaCheck) set({ ollama })
+  },
+
+  reportOllama(status) {
+    ollamaCheck++
+    set({ ollama: { state: 'ready', value: status } })
   },
 }))

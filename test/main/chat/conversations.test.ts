@@ -68,7 +68,7 @@ describe('ConversationStore', () => {
     expect(await new ConversationStore(workspace).list()).toEqual([summary])
   })
 
-  it('replaces the whole file on each save, and a streaming turn is saved as stopped', async () => {
+  it('replaces the whole file on each save, and a streaming turn is saved as interrupted', async () => {
     const workspace = makeWorkspace()
     const store = new ConversationStore(workspace)
     await store.save(conversation())
@@ -78,7 +78,7 @@ describe('ConversationStore', () => {
     await store.save(conversation({ turns, updatedAt: '2026-01-02T00:00:00.000Z' }))
     const saved = JSON.parse(readFileSync(join(store.dir, 'c-1.json'), 'utf8')) as Conversation
     expect(saved.updatedAt).toBe('2026-01-02T00:00:00.000Z')
-    expect(saved.turns[1]).toMatchObject({ status: 'stopped' })
+    expect(saved.turns[1]).toMatchObject({ status: 'interrupted' })
   })
 
   it('lists newest first and skips files that are not conversations', async () => {

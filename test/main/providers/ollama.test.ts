@@ -261,3 +261,21 @@ describe('Ollama provider: loading the SDK', () => {
     await expect(factory({ model: 'phi3:mini' })).rejects.toThrow()
   })
 })
+
+describe('Ollama errors: an unknown library name', () => {
+  it('HTTP 500 "pull model manifest: file does not exist" says the name is not in the library', async () => {
+    const { mapError } = await import('../../../src/main/services/providers/ollama/map-error')
+    const error = mapError(
+      {
+        name: 'ResponseError',
+        status_code: 500,
+        message: 'pull model manifest: file does not exist',
+      },
+      { baseUrl: 'http://h:11434', model: 'no-such:3b' },
+    )
+    expect(error.code).toBe('model_not_found')
+    expect(error.message).toBe(
+      'Model no-such:3b was not found in the Ollama library — check the name (see https://ollama.com/library).',
+    )
+  })
+})

@@ -61,10 +61,11 @@ export class ConversationStore {
   }
 
   async save(conversation: Conversation): Promise<ConversationSummary> {
-    // A turn still streaming in the renderer is saved as stopped: on reload nothing is streaming.
+    // A turn still streaming in the renderer is saved as interrupted: if the page goes away
+    // now, the prompt and the text so far stay, marked as cut short (the final save replaces it).
     const turns = conversation.turns.map((turn) =>
       turn.role === 'assistant' && turn.status === 'streaming'
-        ? { ...turn, status: 'stopped' as const }
+        ? { ...turn, status: 'interrupted' as const }
         : turn,
     )
     const clean = conversationSchema.parse({ ...conversation, turns })

@@ -73,6 +73,7 @@ function toMarkdown(conversation: Conversation): string {
     lines.push(`## ${who}`, '', turn.content || '_(no text)_', '')
     if (turn.error) lines.push(`> ${turn.error.code}: ${turn.error.message}`, '')
     else if (turn.status === 'stopped') lines.push('> Stopped before the end.', '')
+    else if (turn.status === 'interrupted') lines.push('> Interrupted before the end.', '')
     if (turn.metrics) {
       const m = turn.metrics
       const parts = [`first token ${m.firstTokenMs} ms`, `total ${m.totalMs} ms`]

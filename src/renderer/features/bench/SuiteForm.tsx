@@ -1,7 +1,7 @@
 // The suite as a form: each field edits one value of the file's text (comments and layout survive).
 import type { BenchSuite } from '../../../shared/bench'
 import { TASK_TYPES } from '../../../shared/bench'
-import { CommitInput } from '../config/CommitInput'
+import { CommitOnBlurInput } from '../../components/CommitOnBlurInput'
 import { useBenchStore } from './bench-store'
 
 function numberOrUndefined(text: string): number | undefined {
@@ -16,7 +16,7 @@ export function SuiteForm({ suite }: { suite: BenchSuite }) {
     <div className="bench-form">
       <div className="form-grid">
         <span className="form-label">Name</span>
-        <CommitInput label="Name" value={suite.name} onCommit={(v) => edit(['name'], v)} />
+        <CommitOnBlurInput label="Name" value={suite.name} onCommit={(v) => edit(['name'], v)} />
         <span className="form-label">Task type</span>
         <select
           className="select"
@@ -31,7 +31,7 @@ export function SuiteForm({ suite }: { suite: BenchSuite }) {
           ))}
         </select>
         <span className="form-label">Models</span>
-        <CommitInput
+        <CommitOnBlurInput
           label="Models"
           value={suite.models.join(', ')}
           placeholder="groq/llama-3.1-8b-instant, mock/mock-model"
@@ -46,19 +46,19 @@ export function SuiteForm({ suite }: { suite: BenchSuite }) {
           }
         />
         <span className="form-label">Repeats</span>
-        <CommitInput
+        <CommitOnBlurInput
           label="Repeats"
           value={String(suite.repeats)}
           onCommit={(v) => edit(['repeats'], numberOrUndefined(v))}
         />
         <span className="form-label">Concurrency</span>
-        <CommitInput
+        <CommitOnBlurInput
           label="Concurrency"
           value={String(suite.concurrency)}
           onCommit={(v) => edit(['concurrency'], numberOrUndefined(v))}
         />
         <span className="form-label">Temperature</span>
-        <CommitInput
+        <CommitOnBlurInput
           label="Temperature"
           value={suite.temperature === undefined ? '' : String(suite.temperature)}
           placeholder="provider default"
@@ -69,7 +69,7 @@ export function SuiteForm({ suite }: { suite: BenchSuite }) {
       <ol className="bench-cases">
         {suite.cases.map((c, index) => (
           <li key={index} className="bench-case">
-            <CommitInput
+            <CommitOnBlurInput
               label={`Prompt of case ${index + 1}`}
               value={c.prompt}
               onCommit={(v) => edit(['cases', index, 'prompt'], v)}

@@ -139,7 +139,7 @@ export function CatalogTable(props: CatalogTableProps) {
             const isDefault = defaultModel === row.ollama_name
             return (
               <tr key={row.id} className={picked ? 'catalog-picked' : undefined}>
-                <th scope="row" className="mono">
+                <th scope="row" className="mono" title={row.ollama_name}>
                   {row.ollama_name}
                   {picked && (
                     <span className="chip chip-accent catalog-pick" title={pick.reason}>

@@ -1,4 +1,5 @@
 // Cloud Run models: the merged catalog as a table (filter, sort, search), edits, Make default, Pull, Deploy.
+import { MessageText } from '../../components/MessageText'
 import { useEffect, useId, useMemo, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
@@ -122,7 +123,9 @@ export function CloudRunModelsScreen() {
               </p>
             )}
             {!overview.installed.reachable && (
-              <p className="notice notice-warn">{overview.installed.message}</p>
+              <p className="notice notice-warn">
+                <MessageText text={overview.installed.message ?? ''} />
+              </p>
             )}
           </div>
           <div className="catalog-toolbar" role="search">

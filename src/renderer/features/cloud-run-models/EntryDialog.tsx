@@ -5,6 +5,8 @@ import type { CatalogTier } from '../../../shared/catalog'
 import type { CatalogRow } from './catalog-table'
 import type { SaveEntryInput } from './catalog-store'
 
+type Field = 'id' | 'ollamaName' | 'type' | 'memory'
+
 export interface EntryDialogProps {
   /** The row being edited; undefined adds a new entry. */
   row?: CatalogRow
@@ -34,18 +36,33 @@ export function EntryDialog({
   const first = useRef<HTMLInputElement>(null)
   const typesId = useId()
 
+  // A field's problem shows once it was left (blur) or Save was tried, not before anything is typed.
+  const [touched, setTouched] = useState<ReadonlySet<Field>>(new Set())
+  const [submitted, setSubmitted] = useState(false)
+  const leave = (field: Field) => () => setTouched((t) => new Set(t).add(field))
+
   const memoryGb = Number(memory)
-  const problems = [
-    id.trim() === '' && 'Enter an ID.',
-    id.trim() !== row?.id &&
-      existingIds.includes(id.trim()) &&
-      `${id.trim()} is already in the catalog.`,
-    ollamaName.trim() === '' && 'Enter the Ollama name (e.g. qwen2.5:3b).',
-    /\s/.test(ollamaName.trim()) && 'An Ollama name has no spaces.',
-    type.trim() === '' && 'Enter a type.',
-    (memory.trim() === '' || !Number.isFinite(memoryGb) || memoryGb < 0) &&
-      'Enter the memory needed in GB (a number ≥ 0).',
-  ].filter((p): p is string => typeof p === 'string')
+  const problemsByField: [Field, string | false][] = [
+    ['id', id.trim() === '' && 'Enter an ID.'],
+    [
+      'id',
+      id.trim() !== row?.id &&
+        existingIds.includes(id.trim()) &&
+        `${id.trim()} is already in the catalog.`,
+    ],
+    ['ollamaName', ollamaName.trim() === '' && 'Enter the Ollama name (e.g. qwen2.5:3b).'],
+    ['ollamaName', /\s/.test(ollamaName.trim()) && 'An Ollama name has no spaces.'],
+    ['type', type.trim() === '' && 'Enter a type.'],
+    [
+      'memory',
+      (memory.trim() === '' || !Number.isFinite(memoryGb) || memoryGb < 0) &&
+        'Enter the memory needed in GB (a number ≥ 0).',
+    ],
+  ]
+  const problems = problemsByField.flatMap(([, p]) => (p ? [p] : []))
+  const shown = problemsByField.flatMap(([field, p]) =>
+    p && (submitted || touched.has(field)) ? [p] : [],
+  )
 
   return (
     <Dialog
@@ -63,6 +80,7 @@ export function EntryDialog({
         className="catalog-form"
         onSubmit={(event) => {
           event.preventDefault()
+          setSubmitted(true)
           if (problems.length > 0) return
           onSave({
             tier,
@@ -83,6 +101,7 @@ export function EntryDialog({
             ref={first}
             className="input mono"
             value={id}
+            onBlur={leave('id')}
             onChange={(e) => setId(e.target.value)}
           />
         </label>
@@ -91,6 +110,7 @@ export function EntryDialog({
           <input
             className="input mono"
             value={ollamaName}
+            onBlur={leave('ollamaName')}
             onChange={(e) => setOllamaName(e.target.value)}
           />
         </label>
@@ -111,6 +131,7 @@ export function EntryDialog({
             className="input"
             list={typesId}
             value={type}
+            onBlur={leave('type')}
             onChange={(e) => setType(e.target.value)}
           />
           <datalist id={typesId}>
@@ -125,6 +146,7 @@ export function EntryDialog({
             className="input"
             inputMode="decimal"
             value={memory}
+            onBlur={leave('memory')}
             onChange={(e) => setMemory(e.target.value)}
           />
         </label>
@@ -132,9 +154,9 @@ export function EntryDialog({
           <span>Notes</span>
           <input className="input" value={notes} onChange={(e) => setNotes(e.target.value)} />
         </label>
-        {(problems.length > 0 || error) && (
+        {(shown.length > 0 || error) && (
           <ul className="notice notice-error catalog-problems" role="alert">
-            {problems.map((p) => (
+            {shown.map((p) => (
               <li key={p}>{p}</li>
             ))}
             {error && <li>{error}</li>}
@@ -144,11 +166,7 @@ export function EntryDialog({
           <button type="button" className="button" onClick={onCancel}>
             Cancel
           </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={busy || problems.length > 0}
-          >
+          <button type="submit" className="button button-primary" disabled={busy}>
             {row ? 'Save entry' : 'Add model'}
           </button>
         </div>

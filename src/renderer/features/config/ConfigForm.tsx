@@ -10,6 +10,10 @@ type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string
 export interface ConfigFormProps {
   text: string
   onEdit: (path: JsonPath, value: JsonValue | undefined) => void
+  /** A field's typed value not yet applied (undefined removes the key; null unstages). */
+  onStage: (path: JsonPath, value: string | undefined | null) => void
+  /** Applies the field's staged value. */
+  onCommit: (path: JsonPath) => void
 }
 
 const ORDER_KEY = 'default_provider_preference_order'
@@ -44,7 +48,7 @@ function stringList(value: Json): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
 }
 
-export function ConfigForm({ text, onEdit }: ConfigFormProps) {
+export function ConfigForm({ text, onEdit, onStage, onCommit }: ConfigFormProps) {
   let data: Json
   try {
     data = text.trim() === '' ? {} : JSON.parse(text)
@@ -66,8 +70,12 @@ export function ConfigForm({ text, onEdit }: ConfigFormProps) {
   const others = Object.keys(data).filter((key) => !knownTop.has(key))
   const cloudRun = (data.ollama_settings_for_factory as Record<string, Json> | undefined)
     ?.cloud_run_friendly_models
-  const set = (path: JsonPath) => (value: string) =>
-    onEdit(path, value.trim() === '' ? undefined : value.trim())
+  /** A text field of the form: blank removes the override, the rest is trimmed. */
+  const field = (path: JsonPath) => ({
+    onStage: (typed: string | null) =>
+      onStage(path, typed === null ? null : typed.trim() === '' ? undefined : typed.trim()),
+    onCommit: () => onCommit(path),
+  })
 
   return (
     <div className="config-form">
@@ -99,7 +107,7 @@ export function ConfigForm({ text, onEdit }: ConfigFormProps) {
                       label={`${provider} model override`}
                       value={str('default_model_override')}
                       placeholder="not set"
-                      onCommit={set([key, 'default_model_override'])}
+                      {...field([key, 'default_model_override'])}
                     />
                   </td>
                   <td>
@@ -107,7 +115,7 @@ export function ConfigForm({ text, onEdit }: ConfigFormProps) {
                       label={`${provider} base URL override`}
                       value={str('base_url_override')}
                       placeholder="not set"
-                      onCommit={set([key, 'base_url_override'])}
+                      {...field([key, 'base_url_override'])}
                     />
                   </td>
                   <td className="mono">

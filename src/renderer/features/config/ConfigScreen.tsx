@@ -52,6 +52,8 @@ export function ConfigScreen() {
       sources: s.sources,
       resolution: s.resolution,
       view: s.view,
+      staged: s.staged,
+      formRevision: s.formRevision,
     })),
   )
   const actions = useConfigStore.getState()
@@ -182,8 +184,11 @@ export function ConfigScreen() {
               >
                 {state.view === 'form' ? (
                   <ConfigForm
+                    key={state.formRevision}
                     text={state.draft}
                     onEdit={(path, value) => void actions.applyEdit(path, value)}
+                    onStage={actions.stage}
+                    onCommit={(path) => void actions.commitStaged(path)}
                   />
                 ) : (
                   <JsonEditor

@@ -2,11 +2,12 @@
 import { json } from '@codemirror/lang-json'
 import type { Diagnostic } from '@codemirror/lint'
 import { lintGutter, setDiagnostics } from '@codemirror/lint'
-import { EditorState } from '@codemirror/state'
+import { EditorState, Prec } from '@codemirror/state'
 import { EditorView } from '@codemirror/view'
 import { basicSetup } from 'codemirror'
 import { useEffect, useRef } from 'react'
 import type { ConfigIssue } from '../../../shared/config-issue'
+import { jsonHighlighting } from './json-highlight'
 
 export interface JsonEditorProps {
   value: string
@@ -44,6 +45,8 @@ export function JsonEditor({ value, onChange, issue, label }: JsonEditorProps) {
         extensions: [
           basicSetup,
           json(),
+          // Ahead of basicSetup's light-only default style, which then no longer applies.
+          Prec.high(jsonHighlighting),
           lintGutter(),
           EditorView.contentAttributes.of({ 'aria-label': label }),
           EditorView.updateListener.of((update) => {

@@ -29,7 +29,13 @@ interface ConfigState {
   sources: Loadable<ConfigSourceFile[]>
   resolution: Loadable<ResolutionView>
   view: ConfigView
+  /** Form fields typed into but not applied yet (by path), so Save and the guard count them. */
+  staged: Record<string, { path: (string | number)[]; value: JsonValue | undefined }>
+  /** Bumped by Revert, so form fields drop what was typed in them. */
+  formRevision: number
   load: () => Promise<void>
+  stage: (path: (string | number)[], value: string | undefined | null) => void
+  commitStaged: (path: (string | number)[]) => Promise<void>
   setDraft: (text: string) => void
   applyEdit: (path: (string | number)[], value: JsonValue | undefined) => Promise<void>
   save: () => Promise<boolean>
@@ -42,9 +48,14 @@ interface ConfigState {
   loadResolution: () => Promise<void>
 }
 
-export function isDirty(state: Pick<ConfigState, 'base' | 'draft'>): boolean {
-  return state.base.state === 'ready' && state.draft !== state.base.value.text
+export function isDirty(
+  state: Pick<ConfigState, 'base' | 'draft'> & Partial<Pick<ConfigState, 'staged'>>,
+): boolean {
+  if (state.base.state !== 'ready') return false
+  return state.draft !== state.base.value.text || Object.keys(state.staged ?? {}).length > 0
 }
+
+const stageKey = (path: (string | number)[]) => JSON.stringify(path)
 
 let validateTimer: ReturnType<typeof setTimeout> | undefined
 let pendingEdits: Promise<void> = Promise.resolve()
@@ -73,6 +84,11 @@ export const useConfigStore = create<ConfigState>()((set, get) => {
       // The save error already says what happened; the banner needs the file, which is gone.
     }
   }
+  const unstageAll = () => {
+    const pending = Object.values(get().staged)
+    set({ staged: {} })
+    return pending
+  }
   const afterDiskChange = () => {
     void get().loadResolution()
     void useShellStore.getState().refreshResolution()
@@ -89,6 +105,27 @@ export const useConfigStore = create<ConfigState>()((set, get) => {
     sources: { state: 'loading' },
     resolution: { state: 'loading' },
     view: 'form',
+    staged: {},
+    formRevision: 0,
+
+    stage(path, value) {
+      const key = stageKey(path)
+      set((s) => {
+        const { [key]: _old, ...rest } = s.staged
+        return {
+          staged: value === null ? rest : { ...rest, [key]: { path, value } },
+          saveError: null,
+          notice: null,
+        }
+      })
+    },
+
+    async commitStaged(path) {
+      const edit = get().staged[stageKey(path)]
+      if (!edit) return
+      get().stage(path, null)
+      await get().applyEdit(edit.path, edit.value)
+    },
 
     async load() {
       // Coming back with edits in place (the leave guard allowed it) keeps them.
@@ -129,11 +166,17 @@ export const useConfigStore = create<ConfigState>()((set, get) => {
     },
 
     async save() {
-      // A form edit still on its way belongs in this save.
-      await pendingEdits
       const { base } = get()
       if (base.state !== 'ready') return false
       set({ saving: true, saveError: null, notice: null })
+      // What is typed in a field counts as much as what was applied: Save takes both.
+      for (const edit of unstageAll()) void get().applyEdit(edit.path, edit.value)
+      // Every form edit on its way (staged just now, or applied before) belongs in this save.
+      await pendingEdits
+      if (get().saveError !== null) {
+        set({ saving: false })
+        return false
+      }
       try {
         const text = get().draft
         const doc = await getAppApi().config.save({ text, baseRevision: base.value.revision })
@@ -153,7 +196,14 @@ export const useConfigStore = create<ConfigState>()((set, get) => {
     revert() {
       const { base } = get()
       if (base.state !== 'ready') return
-      set({ draft: base.value.text, incoming: null, saveError: null, notice: null })
+      set((s) => ({
+        draft: base.value.text,
+        staged: {},
+        formRevision: s.formRevision + 1,
+        incoming: null,
+        saveError: null,
+        notice: null,
+      }))
       validateSoon()
     },
 

@@ -4,6 +4,8 @@ import { useShallow } from 'zustand/react/shallow'
 import type { InstalledOllamaModel } from '../../../shared/ollama'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { formatBytes, formatDate } from './format'
+import { useNavigationStore } from '../../stores/navigation-store'
+import { usePlaygroundStore } from '../playground/playground-store'
 import { useLocalModelsStore } from './local-models-store'
 
 type SortKey = 'name' | 'size' | 'parameterSize' | 'quantization' | 'family' | 'modifiedAt'
@@ -67,6 +69,11 @@ export function InstalledModelsTable({ models }: { models: InstalledOllamaModel[
       selected: s.details?.name,
     })),
   )
+  // The Playground talks to the configured Ollama: chatting from another host would mislead.
+  const onConfiguredHost = useLocalModelsStore(
+    (s) => s.hosts.state === 'ready' && s.host === s.hosts.value.configured,
+  )
+  const go = useNavigationStore((s) => s.go)
   const [filter, setFilter] = useState('')
   const [sort, setSort] = useState<Sort>({ key: 'name', direction: 'ascending' })
   const [confirming, setConfirming] = useState<string | null>(null)
@@ -112,57 +119,73 @@ export function InstalledModelsTable({ models }: { models: InstalledOllamaModel[
       {models.length === 0 ? (
         <p className="lm-empty">No models installed on this host yet. Pull one above.</p>
       ) : (
-        <table className="lm-table" aria-labelledby="lm-installed-title">
-          <thead>
-            <tr>
-              {COLUMNS.map((column) => (
-                <SortHeader key={column.key} column={column} sort={sort} onSort={onSort} />
-              ))}
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 && (
+        <div className="lm-table-wrap">
+          <table className="lm-table" aria-labelledby="lm-installed-title">
+            <thead>
               <tr>
-                <td colSpan={COLUMNS.length + 1} className="lm-empty-row">
-                  No installed model matches “{filter}”.
-                </td>
-              </tr>
-            )}
-            {rows.map((m) => (
-              <tr key={m.name} className={selected === m.name ? 'lm-row-selected' : undefined}>
-                <th scope="row">
-                  <button
-                    type="button"
-                    className="lm-link"
-                    aria-label={m.name}
-                    aria-describedby="lm-details-hint"
-                    onClick={() => void showDetails(m.name)}
-                  >
-                    {m.name}
-                  </button>
+                {COLUMNS.map((column) => (
+                  <SortHeader key={column.key} column={column} sort={sort} onSort={onSort} />
+                ))}
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
                 </th>
-                <td className="lm-num">{formatBytes(m.size)}</td>
-                <td>{m.parameterSize ?? '—'}</td>
-                <td>{m.quantization ?? '—'}</td>
-                <td>{m.family ?? '—'}</td>
-                <td>{formatDate(m.modifiedAt)}</td>
-                <td className="lm-actions">
-                  <button
-                    type="button"
-                    className="button button-small"
-                    disabled={busy[`delete ${m.name}`] === true}
-                    onClick={() => setConfirming(m.name)}
-                  >
-                    Delete
-                  </button>
-                </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.length === 0 && (
+                <tr>
+                  <td colSpan={COLUMNS.length + 1} className="lm-empty-row">
+                    No installed model matches “{filter}”.
+                  </td>
+                </tr>
+              )}
+              {rows.map((m) => (
+                <tr key={m.name} className={selected === m.name ? 'lm-row-selected' : undefined}>
+                  <th scope="row">
+                    <button
+                      type="button"
+                      className="lm-link"
+                      aria-label={m.name}
+                      title={m.name}
+                      aria-describedby="lm-details-hint"
+                      onClick={() => void showDetails(m.name)}
+                    >
+                      {m.name}
+                    </button>
+                  </th>
+                  <td className="lm-num">{formatBytes(m.size)}</td>
+                  <td>{m.parameterSize ?? '—'}</td>
+                  <td>{m.quantization ?? '—'}</td>
+                  <td>{m.family ?? '—'}</td>
+                  <td className="lm-wrap">{formatDate(m.modifiedAt)}</td>
+                  <td className="lm-actions">
+                    {onConfiguredHost && (
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-label={`Chat with ${m.name}`}
+                        onClick={() => {
+                          usePlaygroundStore.getState().chatWith('ollama', m.name)
+                          go('playground')
+                        }}
+                      >
+                        Chat
+                      </button>
+                    )}{' '}
+                    <button
+                      type="button"
+                      className="button button-small"
+                      disabled={busy[`delete ${m.name}`] === true}
+                      onClick={() => setConfirming(m.name)}
+                    >
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <p id="lm-details-hint" className="visually-hidden">
         Shows the model's details

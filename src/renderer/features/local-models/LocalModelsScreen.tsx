@@ -1,6 +1,7 @@
 // Local models: manage the models of an Ollama server — host, pulls, installed, details, running.
 import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { MessageText } from '../../components/MessageText'
 import { HostPicker } from './HostPicker'
 import { InstalledModelsTable } from './InstalledModelsTable'
 import { useLocalModelsStore } from './local-models-store'
@@ -23,7 +24,9 @@ function Notices() {
           className={`lm-notice lm-notice-${notice.kind}`}
           role={notice.kind === 'error' ? 'alert' : 'status'}
         >
-          <span>{notice.text}</span>
+          <span>
+            <MessageText text={notice.text} />
+          </span>
           <button
             type="button"
             className="lm-notice-dismiss"
@@ -48,7 +51,7 @@ function HostContent() {
   if (status.state === 'error') {
     return (
       <p className="banner banner-error" role="alert">
-        Could not check the Ollama host: {status.message}
+        Could not check the Ollama host: <MessageText text={status.message} />
       </p>
     )
   }
@@ -61,14 +64,14 @@ function HostContent() {
       {models.state === 'loading' && <p className="lm-muted">Loading installed models…</p>}
       {models.state === 'error' && (
         <p className="banner banner-error" role="alert">
-          The installed models could not be listed: {models.message}
+          The installed models could not be listed: <MessageText text={models.message} />
         </p>
       )}
       {models.state === 'ready' && <InstalledModelsTable models={models.value} />}
       <ModelDetailsPane />
       {running.state === 'error' && (
         <p className="banner banner-error" role="alert">
-          The running models could not be listed: {running.message}
+          The running models could not be listed: <MessageText text={running.message} />
         </p>
       )}
       {running.state === 'ready' && <RunningModels running={running.value} />}

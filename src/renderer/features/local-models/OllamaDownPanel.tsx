@@ -1,13 +1,6 @@
 // Shown when the managed host does not answer: how to start Ollama, how to point at another host, Retry.
-import type { ReactNode } from 'react'
+import { MessageText } from '../../components/MessageText'
 import { useLocalModelsStore } from './local-models-store'
-
-/** Main's messages mark commands with backticks (`ollama serve`); show those as code. */
-function withCode(text: string): ReactNode[] {
-  return text
-    .split('`')
-    .map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part))
-}
 
 export interface OllamaDownPanelProps {
   baseUrl: string
@@ -20,7 +13,9 @@ export function OllamaDownPanel({ baseUrl, message }: OllamaDownPanelProps) {
   return (
     <section className="lm-down" aria-labelledby="lm-down-title">
       <h2 id="lm-down-title">Ollama is not reachable</h2>
-      <p>{withCode(message ?? `Nothing answered at ${baseUrl}.`)}</p>
+      <p>
+        <MessageText text={message ?? `Nothing answered at ${baseUrl}.`} />
+      </p>
       <div className="lm-down-steps">
         <div>
           <h3>Start Ollama on this machine</h3>

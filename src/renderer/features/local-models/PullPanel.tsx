@@ -1,4 +1,5 @@
 // Pull by name (Cloud Run catalog suggestions) and the host's pull queue: progress, speed, Cancel.
+import { MessageText } from '../../components/MessageText'
 import type { FormEvent } from 'react'
 import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
@@ -18,6 +19,8 @@ const STATE_TEXT: Record<OllamaPull['state'], string> = {
 function PullRow({ pull }: { pull: OllamaPull }) {
   const cancelPull = useLocalModelsStore((s) => s.cancelPull)
   const busy = useLocalModelsStore((s) => s.busy[`cancel ${pull.id}`] === true)
+  const retry = useLocalModelsStore((s) => s.pull)
+  const retrying = useLocalModelsStore((s) => s.busy[`pull ${pull.name}`] === true)
   const active = pull.state === 'queued' || pull.state === 'pulling'
   const percent = pull.state === 'done' ? 100 : pullPercent(pull.completed, pull.total)
   const bytes =
@@ -58,8 +61,19 @@ function PullRow({ pull }: { pull: OllamaPull }) {
       )}
       {pull.state === 'error' && (
         <p className="lm-pull-error" role="alert">
-          {pull.error?.message ?? pull.status}
+          <MessageText text={pull.error?.message ?? pull.status} />
         </p>
+      )}
+      {(pull.state === 'error' || pull.state === 'cancelled') && (
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={`Retry the pull of ${pull.name}`}
+          disabled={retrying}
+          onClick={() => void retry(pull.name)}
+        >
+          Retry
+        </button>
       )}
     </li>
   )

@@ -25,39 +25,43 @@ export function RunningModels({ running }: { running: RunningOllamaModel[] }) {
       {running.length === 0 ? (
         <p className="lm-empty">No model is loaded in memory right now.</p>
       ) : (
-        <table className="lm-table" aria-labelledby="lm-running-title">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Memory</th>
-              <th scope="col">Processor</th>
-              <th scope="col">Unloads</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {running.map((m) => (
-              <tr key={m.name}>
-                <th scope="row">{m.name}</th>
-                <td className="lm-num">{formatBytes(m.size)}</td>
-                <td>{gpuShare(m)}</td>
-                <td>{formatExpiry(m.expiresAt)}</td>
-                <td className="lm-actions">
-                  <button
-                    type="button"
-                    className="button button-small"
-                    disabled={busy[`unload ${m.name}`] === true}
-                    onClick={() => void unload(m.name)}
-                  >
-                    Unload
-                  </button>
-                </td>
+        <div className="lm-table-wrap">
+          <table className="lm-table" aria-labelledby="lm-running-title">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Memory</th>
+                <th scope="col">Processor</th>
+                <th scope="col">Unloads</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {running.map((m) => (
+                <tr key={m.name}>
+                  <th scope="row" title={m.name}>
+                    {m.name}
+                  </th>
+                  <td className="lm-num">{formatBytes(m.size)}</td>
+                  <td>{gpuShare(m)}</td>
+                  <td className="lm-wrap">{formatExpiry(m.expiresAt)}</td>
+                  <td className="lm-actions">
+                    <button
+                      type="button"
+                      className="button button-small"
+                      disabled={busy[`unload ${m.name}`] === true}
+                      onClick={() => void unload(m.name)}
+                    >
+                      Unload
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   )

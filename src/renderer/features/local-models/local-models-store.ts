@@ -13,11 +13,14 @@ import { queuedPull } from '../../../shared/ollama'
 import { errorMessage } from '../../platform/app-api'
 import { getAppApi } from '../../platform/current-api'
 import type { Loadable } from '../../stores/shell-store'
+import { useShellStore } from '../../stores/shell-store'
 
 export interface Notice {
   id: number
   kind: 'success' | 'error'
   text: string
+  /** Notices of one topic replace each other instead of piling up (e.g. cancellations). */
+  topic?: string
 }
 
 interface LocalModelsState {
@@ -84,9 +87,12 @@ let nextNoticeId = 1
 const SUCCESS_NOTICE_MS = 8000
 
 export const useLocalModelsStore = create<LocalModelsState>()((set, get) => {
-  const notify = (kind: Notice['kind'], text: string) => {
+  const notify = (kind: Notice['kind'], text: string, topic?: string) => {
     const id = nextNoticeId++
-    set((s) => ({ notices: [...s.notices.slice(-3), { id, kind, text }] }))
+    set((s) => {
+      const kept = topic ? s.notices.filter((n) => n.topic !== topic) : s.notices
+      return { notices: [...kept.slice(-3), { id, kind, text, ...(topic ? { topic } : {}) }] }
+    })
     // Successes fade on their own; errors stay until dismissed, since they carry a next step.
     if (kind === 'success') setTimeout(() => get().dismissNotice(id), SUCCESS_NOTICE_MS)
   }
@@ -119,7 +125,7 @@ export const useLocalModelsStore = create<LocalModelsState>()((set, get) => {
     } else if (pull.state === 'error') {
       notify('error', `Pull of ${pull.name} failed: ${pull.error?.message ?? pull.status}`)
     } else if (pull.state === 'cancelled') {
-      notify('success', `Cancelled the pull of ${pull.name}.`)
+      notify('success', `Cancelled the pull of ${pull.name}.`, 'pull-cancelled')
     }
   }
 
@@ -157,9 +163,21 @@ export const useLocalModelsStore = create<LocalModelsState>()((set, get) => {
       }
       void load()
       const stopWorkspace = getAppApi().on('workspace:changed', () => void load())
+      // The configured host may be another one now (a new base URL on Providers or Config).
+      const stopConfig = getAppApi().on('config:changed', () => void load())
+      // The status bar re-checks the configured host on its own; when it learns something
+      // different about the host shown here, this screen checks again instead of contradicting it.
+      const stopShell = useShellStore.subscribe((shell) => {
+        const { status, host } = get()
+        if (shell.ollama.state !== 'ready' || status.state !== 'ready') return
+        if (shell.ollama.value.baseUrl !== host) return
+        if (shell.ollama.value.reachable !== status.value.reachable) void get().refresh()
+      })
       return () => {
         stop()
         stopWorkspace()
+        stopConfig()
+        stopShell()
       }
     },
 
@@ -206,6 +224,14 @@ export const useLocalModelsStore = create<LocalModelsState>()((set, get) => {
       const status = await settle(getAppApi().ollama.status({ host: target }))
       if (target !== host()) return // The host changed meanwhile; its own refresh wins.
       set({ status })
+      const hosts = get().hosts
+      if (
+        status.state === 'ready' &&
+        hosts.state === 'ready' &&
+        target === hosts.value.configured
+      ) {
+        useShellStore.getState().reportOllama(status.value)
+      }
       if (status.state !== 'ready' || !status.value.reachable) return
       const pulls = await settle(getAppApi().ollama.pulls({ host: target }))
       if (pulls.state === 'ready') set((s) => ({ pulls: mergePulls(pulls.value, s.pulls) }))

@@ -1,6 +1,7 @@
 // A failed answer, inline: what happened and the next step (retry in N s, Open Providers, retry).
 import { useEffect, useState } from 'react'
 import type { ChatErrorData } from '../../../shared/chat'
+import { MessageText } from '../../components/MessageText'
 import { useNavigationStore } from '../../stores/navigation-store'
 
 export interface ChatErrorNoticeProps {
@@ -35,7 +36,9 @@ export function ChatErrorNotice({ error, onRetry }: ChatErrorNoticeProps) {
   return (
     <div className="chat-error" role="alert">
       <p className="chat-error-title">{TITLES[error.code] ?? 'The answer failed'}</p>
-      <p className="chat-error-message">{error.message}</p>
+      <p className="chat-error-message">
+        <MessageText text={error.message} />
+      </p>
       <div className="chat-error-actions">
         {error.code === 'auth' && (
           <button type="button" className="button" onClick={() => go('providers')}>

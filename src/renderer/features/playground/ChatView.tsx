@@ -3,6 +3,7 @@ import { useCallback, useLayoutEffect, useRef } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { Composer } from './Composer'
 import { PlainTextBoundary } from './PlainTextBlock'
+import { hasSettingsProblems } from './settings-problems'
 import { usePlaygroundStore } from './playground-store'
 import { AssistantTurnView, UserTurnView } from './TurnView'
 
@@ -22,13 +23,14 @@ function useFollowBottom(dependency: unknown) {
 }
 
 export function ChatView() {
-  const { turns, draft, busy, model, send, stop, regenerate, resend, setDraft } =
+  const { turns, draft, busy, model, settingsInvalid, send, stop, regenerate, resend, setDraft } =
     usePlaygroundStore(
       useShallow((s) => ({
         turns: s.conversation.turns,
         draft: s.draft,
         busy: s.active !== null,
         model: s.settings.model,
+        settingsInvalid: hasSettingsProblems(s.settings),
         send: s.send,
         stop: s.stop,
         regenerate: s.regenerate,
@@ -83,7 +85,7 @@ export function ChatView() {
       <Composer
         draft={draft}
         busy={busy}
-        canSend={model.trim() !== ''}
+        canSend={model.trim() !== '' && !settingsInvalid}
         placeholder={turns.length === 0 ? 'Ask the model something…' : 'Follow up…'}
         onDraft={setDraft}
         onSend={() => void send()}

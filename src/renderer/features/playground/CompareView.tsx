@@ -11,7 +11,11 @@ import { CopyButton } from '../../components/CopyButton'
 import { MetricsLine } from './MetricsLine'
 import { ModelPicker } from './ModelPicker'
 import { RouteLine } from './RouteLine'
+import { hasSettingsProblems } from './settings-problems'
 import { usePlaygroundStore } from './playground-store'
+
+/** Narrower than this, a column would split model names and figures mid-word. */
+const COLUMN_MIN_WIDTH = '200px'
 
 function ColumnView({ col, index, busy }: { col: CompareColumn; index: number; busy: boolean }) {
   const { models, defaultProvider, loadModels } = usePlaygroundStore(
@@ -86,7 +90,7 @@ function ColumnView({ col, index, busy }: { col: CompareColumn; index: number; b
         )}
         {col.status === 'stopped' && <p className="turn-note">Stopped.</p>}
         {col.error && col.error.code !== 'invalid_json' && <ChatErrorNotice error={col.error} />}
-        <MetricsLine metrics={col.metrics} used={col.used} />
+        <MetricsLine metrics={col.metrics} used={col.used} failed={col.status === 'error'} />
         <RouteLine
           attempts={col.error?.attempts ?? col.used?.attempts}
           answered={col.error ? null : col.used}
@@ -137,7 +141,9 @@ export function CompareView() {
       </div>
       <div
         className="compare-columns"
-        style={{ gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(0, 1fr))` }}
+        style={{
+          gridTemplateColumns: `repeat(${Math.max(columns.length, 1)}, minmax(${COLUMN_MIN_WIDTH}, 1fr))`,
+        }}
       >
         {columns.map((col, index) => (
           <ColumnView key={col.key} col={col} index={index} busy={busy} />
@@ -146,7 +152,7 @@ export function CompareView() {
       <Composer
         draft={draft}
         busy={busy}
-        canSend={columns.every((c) => c.model.trim() !== '')}
+        canSend={columns.every((c) => c.model.trim() !== '') && !hasSettingsProblems(settings)}
         placeholder="One prompt for every column…"
         onDraft={setDraft}
         onSend={() =>

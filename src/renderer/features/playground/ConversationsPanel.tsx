@@ -1,6 +1,11 @@
 // Saved conversations of this workspace: open, delete, start a new one, export, clear.
+import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { usePlaygroundStore } from './playground-store'
+
+/** What is waiting for a yes: clearing the open conversation, or deleting a saved one. */
+type Pending = { kind: 'clear' } | { kind: 'delete'; id: string; title: string } | null
 
 export function ConversationsPanel() {
   const { saved, currentId, hasTurns, busy, open, remove, newConversation, exportAs, clear } =
@@ -17,6 +22,7 @@ export function ConversationsPanel() {
         clear: s.clear,
       })),
     )
+  const [pending, setPending] = useState<Pending>(null)
   return (
     <section className="side-section" aria-labelledby="conversations-title">
       <h2 id="conversations-title" className="side-title">
@@ -35,7 +41,7 @@ export function ConversationsPanel() {
           type="button"
           className="button button-small"
           disabled={!hasTurns}
-          onClick={() => void clear()}
+          onClick={() => setPending({ kind: 'clear' })}
         >
           Clear conversation
         </button>
@@ -88,13 +94,33 @@ export function ConversationsPanel() {
                 aria-label={`Delete conversation ${c.title}`}
                 title="Delete"
                 disabled={busy && c.id === currentId}
-                onClick={() => void remove(c.id)}
+                onClick={() => setPending({ kind: 'delete', id: c.id, title: c.title })}
               >
                 ×
               </button>
             </li>
           ))}
         </ul>
+      )}
+      {pending && (
+        <ConfirmDialog
+          title={
+            pending.kind === 'clear' ? 'Clear this conversation?' : `Delete “${pending.title}”?`
+          }
+          confirmLabel={pending.kind === 'clear' ? 'Clear' : 'Delete'}
+          tone="danger"
+          onCancel={() => setPending(null)}
+          onConfirm={() => {
+            setPending(null)
+            void (pending.kind === 'clear' ? clear() : remove(pending.id))
+          }}
+        >
+          <p>
+            {pending.kind === 'clear'
+              ? 'Its prompts and answers are removed, and it is deleted from the saved conversations.'
+              : 'The saved conversation is deleted from this workspace.'}
+          </p>
+        </ConfirmDialog>
       )}
     </section>
   )

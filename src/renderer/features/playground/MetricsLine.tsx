@@ -1,16 +1,33 @@
 // One answer's figures: first token, tokens/s, tokens in/out, total time, and what actually answered.
+import { Fragment } from 'react'
 import type { AnswerMetrics, UsedModel } from '../../../shared/chat'
 
 function ms(value: number): string {
   return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${Math.round(value)} ms`
 }
 
+/** The URL with a line-break opportunity after each slash, so it wraps at its parts. */
+function breakableUrl(url: string) {
+  return url.split('/').map((part, index, parts) => (
+    <Fragment key={index}>
+      {part}
+      {index < parts.length - 1 && (
+        <>
+          /<wbr />
+        </>
+      )}
+    </Fragment>
+  ))
+}
+
 export interface MetricsLineProps {
   metrics?: AnswerMetrics
   used?: UsedModel
+  /** The answer failed: the model was asked, it did not answer. */
+  failed?: boolean
 }
 
-export function MetricsLine({ metrics, used }: MetricsLineProps) {
+export function MetricsLine({ metrics, used, failed = false }: MetricsLineProps) {
   if (!metrics && !used) return null
   const items: [string, string][] = []
   if (metrics) {
@@ -33,9 +50,12 @@ export function MetricsLine({ metrics, used }: MetricsLineProps) {
       ))}
       {used && (
         <div className="metric metric-used" title={used.fallbackReason ?? used.handler}>
-          <dt>Answered by</dt>
+          <dt>{failed ? 'Sent to' : 'Answered by'}</dt>
           <dd>
-            {used.provider} · {used.model}
+            {used.provider} ·{' '}
+            <span className="metric-model" title={used.model}>
+              {used.model}
+            </span>
             {used.fallbackReason ? ' (fallback)' : ''}
           </dd>
         </div>
@@ -43,7 +63,7 @@ export function MetricsLine({ metrics, used }: MetricsLineProps) {
       {used?.baseUrl && (
         <div className="metric metric-used">
           <dt>Base URL</dt>
-          <dd>{used.baseUrl}</dd>
+          <dd>{breakableUrl(used.baseUrl)}</dd>
         </div>
       )}
     </dl>

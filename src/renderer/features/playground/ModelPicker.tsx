@@ -4,6 +4,7 @@ import { useEffect } from 'react'
 import type { ChatModelList } from '../../../shared/chat'
 import type { ProviderName } from '../../../shared/llm'
 import type { Loadable } from '../../stores/shell-store'
+import { MessageText } from '../../components/MessageText'
 import { useNavigationStore } from '../../stores/navigation-store'
 import { useProviderRegistryStore } from '../../stores/provider-registry-store'
 
@@ -96,7 +97,7 @@ export function ModelPicker(props: ModelPickerProps) {
       {list?.fallbackReason && <p className="field-note">{list.fallbackReason}</p>}
       {listError && (
         <p className="field-note field-note-warn">
-          Models could not be listed: {listError.message}{' '}
+          Models could not be listed: <MessageText text={listError.message} />{' '}
           <button type="button" className="link-button" onClick={props.onReload}>
             Try again
           </button>

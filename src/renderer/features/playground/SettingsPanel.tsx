@@ -1,5 +1,6 @@
 // Generation settings shared by Chat and Compare: system prompt, temperature, max tokens, JSON mode.
 import type { ChatSettings } from '../../../shared/chat'
+import { settingsProblems } from './settings-problems'
 
 export interface SettingsPanelProps {
   settings: ChatSettings
@@ -15,6 +16,7 @@ function numberOrUndefined(text: string, parse: (t: string) => number): number |
 }
 
 export function SettingsPanel({ settings, disabled, onChange }: SettingsPanelProps) {
+  const problems = settingsProblems(settings)
   return (
     <div className="settings-panel">
       <label className="field">
@@ -40,6 +42,8 @@ export function SettingsPanel({ settings, disabled, onChange }: SettingsPanelPro
             placeholder="default"
             disabled={disabled}
             value={settings.temperature ?? ''}
+            aria-invalid={problems.temperature ? true : undefined}
+            aria-describedby={problems.temperature ? 'settings-temperature-problem' : undefined}
             onChange={(e) => onChange({ temperature: numberOrUndefined(e.target.value, Number) })}
           />
         </label>
@@ -53,14 +57,22 @@ export function SettingsPanel({ settings, disabled, onChange }: SettingsPanelPro
             placeholder="default"
             disabled={disabled}
             value={settings.maxTokens ?? ''}
-            onChange={(e) =>
-              onChange({
-                maxTokens: numberOrUndefined(e.target.value, (t) => Math.round(Number(t))),
-              })
-            }
+            aria-invalid={problems.maxTokens ? true : undefined}
+            aria-describedby={problems.maxTokens ? 'settings-max-tokens-problem' : undefined}
+            onChange={(e) => onChange({ maxTokens: numberOrUndefined(e.target.value, Number) })}
           />
         </label>
       </div>
+      {problems.temperature && (
+        <p id="settings-temperature-problem" className="field-note field-note-warn" role="alert">
+          {problems.temperature} Send waits until it is fixed.
+        </p>
+      )}
+      {problems.maxTokens && (
+        <p id="settings-max-tokens-problem" className="field-note field-note-warn" role="alert">
+          {problems.maxTokens} Send waits until it is fixed.
+        </p>
+      )}
       <label className="field-check">
         <input
           type="checkbox"

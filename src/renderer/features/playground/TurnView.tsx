@@ -42,7 +42,16 @@ export const UserTurnView = memo(function UserTurnView({
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                 e.preventDefault()
                 resend()
+              } else if (e.key === 'Escape') {
+                // Esc leaves the edit (and is not also a Stop).
+                e.preventDefault()
+                setEditing(null)
               }
+            }}
+            onFocus={(e) => {
+              // Editing goes on from the end of the prompt, not its first character.
+              const end = e.currentTarget.value.length
+              e.currentTarget.setSelectionRange(end, end)
             }}
             autoFocus
           />
@@ -111,6 +120,12 @@ export const AssistantTurnView = memo(function AssistantTurnView({
         <AnswerBody turn={turn} />
       ) : null}
       {turn.status === 'stopped' && <p className="turn-note">Stopped.</p>}
+      {turn.status === 'interrupted' && (
+        <p className="turn-note">
+          Interrupted: the page was reloaded or closed before the answer finished
+          {turn.content === '' ? ', and nothing had arrived yet' : '; this is what had arrived'}.
+        </p>
+      )}
       {turn.error && turn.error.code !== 'invalid_json' && (
         <ChatErrorNotice
           error={turn.error}
@@ -118,7 +133,7 @@ export const AssistantTurnView = memo(function AssistantTurnView({
         />
       )}
       {turn.error?.code === 'invalid_json' && <p className="turn-note">{turn.error.message}</p>}
-      <MetricsLine metrics={turn.metrics} used={turn.used} />
+      <MetricsLine metrics={turn.metrics} used={turn.used} failed={turn.status === 'error'} />
       <RouteLine
         attempts={turn.error?.attempts ?? turn.used?.attempts}
         answered={turn.error ? null : turn.used}

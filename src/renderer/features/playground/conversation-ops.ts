@@ -87,6 +87,21 @@ export function failTurn(
   }
 }
 
+/** A conversation read back: an answer that was streaming when it was saved was cut short. */
+export function markInterrupted(conversation: Conversation): Conversation {
+  if (!conversation.turns.some((t) => t.role === 'assistant' && t.status === 'streaming')) {
+    return conversation
+  }
+  return {
+    ...conversation,
+    turns: conversation.turns.map((turn) =>
+      turn.role === 'assistant' && turn.status === 'streaming'
+        ? { ...turn, status: 'interrupted' }
+        : turn,
+    ),
+  }
+}
+
 /** The turns before the user turn `userTurnId` (that prompt and everything after it go). */
 export function turnsBefore(conversation: Conversation, userTurnId: string): ChatTurn[] {
   const index = conversation.turns.findIndex((turn) => turn.id === userTurnId)

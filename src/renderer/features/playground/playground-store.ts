@@ -13,9 +13,11 @@ import { historyOf } from '../../../shared/chat'
 import type { ProviderName } from '../../../shared/llm'
 import { errorMessage } from '../../platform/app-api'
 import { getAppApi } from '../../platform/current-api'
+import { recall, remember } from '../../stores/session-memory'
 import type { Loadable } from '../../stores/shell-store'
 import * as ops from './conversation-ops'
 import { downloadText } from './download'
+import { hasSettingsProblems } from './settings-problems'
 import { connectChatEvents, newId, watchStream } from './stream-router'
 
 export type PlaygroundMode = 'chat' | 'compare'
@@ -25,6 +27,8 @@ interface PlaygroundState {
   settings: ChatSettings
   /** The factory's default provider (marked in the picker). */
   defaultProvider: ProviderName | null
+  /** The factory's default model for that provider, as last resolved. */
+  defaultModel: string | null
   models: Partial<Record<ProviderName, Loadable<ChatModelList>>>
   conversation: Conversation
   saved: Loadable<ConversationSummary[]>
@@ -53,6 +57,20 @@ interface PlaygroundState {
   remove: (id: string) => Promise<void>
   exportAs: (format: ExportFormat) => Promise<void>
   refreshSaved: () => Promise<void>
+  /** "Chat with this model" from another screen: a new conversation with that model picked. */
+  chatWith: (provider: ProviderName, model: string) => void
+  /** The factory's default changed (another screen, the disk): mark it, and follow it if in use. */
+  refreshDefault: () => Promise<void>
+}
+
+/** How often a streaming answer's text so far is saved. */
+export const PARTIAL_SAVE_MS = 1000
+
+/** Leaving the page while an answer streams asks first (what streamed so far is saved anyway). */
+function warnBeforeUnload(event: BeforeUnloadEvent): void {
+  event.preventDefault()
+  // Older Chromium (and Electron's will-prevent-unload) look at returnValue.
+  event.returnValue = ''
 }
 
 const INITIAL_SETTINGS: ChatSettings = { provider: 'mock', model: '', system: '', jsonMode: false }
@@ -60,15 +78,31 @@ const INITIAL_SETTINGS: ChatSettings = { provider: 'mock', model: '', system: ''
 export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
   const api = () => getAppApi()
 
-  const persist = async () => {
-    const { conversation } = get()
-    if (conversation.turns.length === 0) return
-    try {
-      await api().chat.save({ conversation })
-      await get().refreshSaved()
-    } catch (error) {
-      set({ notice: `The conversation could not be saved: ${errorMessage(error)}` })
-    }
+  /**
+   * Saves the open conversation as it is when the save runs. Saves run one after another, so an
+   * early save of a streaming answer can never land after (and undo) the final one.
+   */
+  let saving: Promise<void> = Promise.resolve()
+  const persist = (options: { refreshList?: boolean } = {}) => {
+    saving = saving.then(async () => {
+      const { conversation } = get()
+      if (conversation.turns.length === 0) return
+      try {
+        await api().chat.save({ conversation })
+        if (options.refreshList !== false) await get().refreshSaved()
+      } catch (error) {
+        set({ notice: `The conversation could not be saved: ${errorMessage(error)}` })
+      }
+    })
+    return saving
+  }
+  /** While an answer streams, what arrived so far is saved now and then (a reload keeps it). */
+  let partialSave: ReturnType<typeof setTimeout> | null = null
+  const savePartialSoon = () => {
+    partialSave ??= setTimeout(() => {
+      partialSave = null
+      if (get().active) void persist({ refreshList: false })
+    }, PARTIAL_SAVE_MS)
   }
 
   const changeTurn = (turnId: string, change: Parameters<typeof ops.updateTurn>[2]) =>
@@ -87,15 +121,23 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
       updatedAt: new Date().toISOString(),
       turns: [...before, user, assistant],
     }
+    remember('conversation', conversation.id)
     const streamId = newId('s')
     set({ conversation, active: { streamId, turnId: assistant.id }, notice: null })
+    window.addEventListener('beforeunload', warnBeforeUnload)
     let used: UsedModel | undefined
     const finish = () => {
+      window.removeEventListener('beforeunload', warnBeforeUnload)
+      if (partialSave) clearTimeout(partialSave)
+      partialSave = null
       set({ active: null })
       void persist()
     }
     const stopWatching = watchStream(streamId, {
-      onText: (text) => changeTurn(assistant.id, (turn) => ops.appendText(turn, text)),
+      onText: (text) => {
+        changeTurn(assistant.id, (turn) => ops.appendText(turn, text))
+        savePartialSoon()
+      },
       onDone: (event) => {
         changeTurn(assistant.id, (turn) => ops.finishTurn(turn, event))
         finish()
@@ -110,8 +152,11 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
       const reply = await api().chat.send({ streamId, settings, history, prompt })
       used = reply.used
       changeTurn(assistant.id, (turn) => ({ ...turn, used: turn.used ?? reply.used }))
+      // The prompt is kept from the start: a reload now still finds it (and the answer so far).
+      if (get().active?.streamId === streamId) void persist()
     } catch (error) {
       // Refused before streaming: take the turns back and put the prompt where it was typed.
+      window.removeEventListener('beforeunload', warnBeforeUnload)
       stopWatching()
       set((s) => ({
         conversation: { ...s.conversation, turns: before },
@@ -125,25 +170,17 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
   const init = async () => {
     // Reopening the latest conversation must not undo a "New conversation" clicked meanwhile.
     const untouched = get().conversation.id
-    try {
-      const view = await api().factory.resolve()
-      set((s) => ({
-        defaultProvider: view.provider,
-        settings:
-          s.settings.model === ''
-            ? { ...s.settings, provider: view.provider, model: view.model }
-            : s.settings,
-      }))
-    } catch (error) {
-      set({ notice: `The factory's default could not be read: ${errorMessage(error)}` })
-    }
+    await get().refreshDefault()
     void get().loadModels(get().settings.provider)
     await get().refreshSaved()
     const saved = get().saved
-    const latest = saved.state === 'ready' ? saved.value[0] : undefined
+    const list = saved.state === 'ready' ? saved.value : []
+    // After a reload, the conversation that was open; else the latest one.
+    const remembered = recall('conversation')
+    const reopen = list.find((c) => c.id === remembered) ?? list[0]
     const { conversation, active } = get()
-    if (latest && conversation.id === untouched && conversation.turns.length === 0 && !active) {
-      await get().open(latest.id)
+    if (reopen && conversation.id === untouched && conversation.turns.length === 0 && !active) {
+      await get().open(reopen.id)
     }
   }
 
@@ -151,6 +188,7 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
     mode: 'chat',
     settings: INITIAL_SETTINGS,
     defaultProvider: null,
+    defaultModel: null,
     models: {},
     conversation: ops.emptyConversation(INITIAL_SETTINGS),
     saved: { state: 'loading' },
@@ -165,8 +203,17 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
         set({ started: true })
         void init()
       }
-      return api().on('workspace:changed', () => {
+      const stopConfig = api().on('config:changed', () => {
+        // Every provider's listed default may have moved: list again when next needed.
+        set({ models: {} })
+        void get()
+          .refreshDefault()
+          .then(() => get().loadModels(get().settings.provider))
+      })
+      const stopWorkspace = api().on('workspace:changed', () => {
         set({
+          defaultProvider: null,
+          defaultModel: null,
           settings: INITIAL_SETTINGS,
           models: {},
           conversation: ops.emptyConversation(INITIAL_SETTINGS),
@@ -176,6 +223,10 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
         })
         void init()
       })
+      return () => {
+        stopConfig()
+        stopWorkspace()
+      }
     },
 
     setMode: (mode) => set({ mode }),
@@ -209,7 +260,9 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
 
     async send() {
       const prompt = get().draft
-      if (prompt.trim() === '' || get().active || get().settings.model.trim() === '') return
+      const { settings } = get()
+      if (prompt.trim() === '' || get().active || settings.model.trim() === '') return
+      if (hasSettingsProblems(settings)) return
       set({ draft: '' })
       await runTurn(prompt, get().conversation.turns)
     },
@@ -254,7 +307,12 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
         const conversation = await api().chat.load({ id })
         // Another conversation was started or opened while this one loaded: that one wins.
         if (get().conversation.id !== showing || get().active) return
-        set({ conversation, settings: conversation.settings, notice: null })
+        remember('conversation', conversation.id)
+        set({
+          conversation: ops.markInterrupted(conversation),
+          settings: conversation.settings,
+          notice: null,
+        })
         void get().loadModels(conversation.settings.provider)
       } catch (error) {
         set({ notice: `That conversation could not be opened: ${errorMessage(error)}` })
@@ -278,6 +336,42 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
         downloadText(file.filename, file.mimeType, file.content)
       } catch (error) {
         set({ notice: `The export failed: ${errorMessage(error)}` })
+      }
+    },
+
+    chatWith(provider, model) {
+      if (get().active) return
+      set((s) => {
+        const settings = { ...s.settings, provider, model }
+        return {
+          mode: 'chat',
+          settings,
+          conversation: ops.emptyConversation(settings),
+          notice: null,
+        }
+      })
+      void get().loadModels(provider)
+    },
+
+    async refreshDefault() {
+      try {
+        const view = await api().factory.resolve()
+        set((s) => {
+          // Settings still on the old default (or on nothing yet) follow the new one; a
+          // provider or model someone picked stays picked.
+          const onDefault =
+            s.settings.model === '' ||
+            (s.settings.provider === s.defaultProvider && s.settings.model === s.defaultModel)
+          return {
+            defaultProvider: view.provider,
+            defaultModel: view.model,
+            settings: onDefault
+              ? { ...s.settings, provider: view.provider, model: view.model }
+              : s.settings,
+          }
+        })
+      } catch (error) {
+        set({ notice: `The factory's default could not be read: ${errorMessage(error)}` })
       }
     },
 

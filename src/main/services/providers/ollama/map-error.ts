@@ -87,6 +87,10 @@ function statusError(status: number, serverMessage: string, ctx: OllamaErrorCont
     const message = `Ollama at ${baseUrl} is rate limiting requests — try again in ${wait}.`
     return new LlmError({ ...base, code: 'rate_limit', message, retryAfterMs })
   }
+  // Some Ollama versions answer an unknown library name with HTTP 500 "pull model manifest:
+  // file does not exist": say what that means, as for the same text inside a stream.
+  const known = libraryNameNotFound(serverMessage, ctx)
+  if (known) return known
   const code: LlmErrorCode = status === 400 ? 'bad_request' : 'provider'
   return new LlmError({
     ...base,
@@ -96,18 +100,22 @@ function statusError(status: number, serverMessage: string, ctx: OllamaErrorCont
 }
 
 /** Ollama reports some failures inside a 200 stream (`{"error": …}`); ollama-js rethrows the text. */
+function libraryNameNotFound(message: string, ctx: OllamaErrorContext): LlmError | undefined {
+  if (!/file does not exist|manifest.*(not found|unknown)/i.test(message)) return undefined
+  const { model } = ctx
+  const text = `Model ${model ?? 'this model'} was not found in the Ollama library — check the name (see https://ollama.com/library).`
+  return new LlmError({
+    code: 'model_not_found',
+    message: text,
+    provider: ctx.provider ?? 'ollama',
+    model,
+  })
+}
+
 function streamedError(message: string, ctx: OllamaErrorContext): LlmError | undefined {
   const { baseUrl, model } = ctx
-  if (/file does not exist|manifest.*(not found|unknown)/i.test(message)) {
-    const name = model ?? 'this model'
-    const text = `Model ${name} was not found in the Ollama library — check the name (see https://ollama.com/library).`
-    return new LlmError({
-      code: 'model_not_found',
-      message: text,
-      provider: ctx.provider ?? 'ollama',
-      model,
-    })
-  }
+  const notInLibrary = libraryNameNotFound(message, ctx)
+  if (notInLibrary) return notInLibrary
   if (/model .*not found/i.test(message)) {
     const text = model ? notInstalledMessage(model, baseUrl) : `Ollama: ${message}`
     return new LlmError({
