@@ -202,7 +202,7 @@ describe('Config form while typing', () => {
     expect((save as HTMLButtonElement).disabled).toBe(false)
     fireEvent.click(save)
     await screen.findByText(/^Saved\./)
-    expect(saves().map((c) => c.input)).toEqual([{ text: edited }])
+    expect(saves().map((c) => c.input)).toEqual([{ text: edited, baseRevision: 'r1' }])
   })
 
   it('Ctrl+S in a field saves what is typed', async () => {
@@ -212,7 +212,7 @@ describe('Config form while typing', () => {
     fireEvent.change(model, { target: { value: 'typed' } })
     fireEvent.keyDown(model, { key: 's', ctrlKey: true })
     await screen.findByText(/^Saved\./)
-    expect(saves().map((c) => c.input)).toEqual([{ text: edited }])
+    expect(saves().map((c) => c.input)).toEqual([{ text: edited, baseRevision: 'r1' }])
   })
 
   it('switching screens from a field (Ctrl+1…5) asks before dropping the typed edit', async () => {
