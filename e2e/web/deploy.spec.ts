@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { E2E_FAKE_GCLOUD_DIR_NAME } from './e2e-constants'
 import {
+  forgetConversations,
   callApi,
   factoryJsonPath,
   openScreen,
@@ -27,8 +28,10 @@ test.beforeAll(async ({ request }) => {
 test.afterEach(async () => {
   await writeFile(join(gcloudDir(), 'config.json'), gcloudConfig)
 })
-test.afterAll(async () => {
+test.afterAll(async ({ request }) => {
   await writeFile(factoryJsonPath(workspace), original)
+  // The chat with the deployed provider would be the Playground's latest conversation for later specs.
+  await forgetConversations(request)
 })
 
 async function openDeployDialog(page: Page, model: string) {

@@ -3,7 +3,7 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { E2E_CONTROL_PORT_OFFSET, E2E_LAB_OLLAMA, E2E_LONG_MODEL_NAME } from './e2e-constants'
-import { callApi, openScreen } from './studio-helpers'
+import { callApi, forgetConversations, openScreen } from './studio-helpers'
 
 const LONG_ID = 'narrow_window_long_name'
 
@@ -38,9 +38,7 @@ async function labUrl(request: APIRequestContext, baseURL: string | undefined): 
 test.afterAll(async ({ request }) => {
   await callApi(request, 'catalog:removeEntry', { id: LONG_ID }).catch(() => undefined)
   // The Playground specs start from their own conversations (and take screenshots of the list).
-  for (const { id } of await callApi<{ id: string }[]>(request, 'chat:list')) {
-    await callApi(request, 'chat:delete', { id })
-  }
+  await forgetConversations(request)
   await callApi(request, 'ollama:saveHosts', { hosts: [] })
 })
 

@@ -21,6 +21,8 @@ async function control(request: APIRequestContext, path: string, data: unknown =
 /** Opens the Playground on a fresh conversation with the factory default (groq) selected. */
 async function openPlayground(page: Page, request: APIRequestContext): Promise<string[]> {
   await control(request, 'groq/reset')
+  // A 429 in an earlier test leaves Groq cooling down in this process (by design): start afresh.
+  await callApi(request, 'providers:resetHealth', {})
   const problems: string[] = []
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`))
@@ -307,6 +309,8 @@ test('errors show inline with their next step: retry in N s for rate limits, Ope
   const alert = lastAnswer(page).getByRole('alert')
   await expect(alert).toContainText('Rate limited')
   await expect(alert.getByRole('button', { name: /Retry in \d+ s/ })).toBeDisabled()
+  // The 429 put Groq in cooldown for 30 s (the factory would answer that at once): clear it.
+  await callApi(request, 'providers:resetHealth', {})
 
   await control(request, 'groq/fail', { status: 401, times: 1 })
   await ask(page, 'who am i')

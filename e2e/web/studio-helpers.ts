@@ -18,6 +18,13 @@ export async function callApi<T>(request: APIRequestContext, channel: string, in
   return body.value as T
 }
 
+/** Deletes every saved conversation: the Playground opens the latest one, with its provider and model. */
+export async function forgetConversations(request: APIRequestContext): Promise<void> {
+  for (const { id } of await callApi<{ id: string }[]>(request, 'chat:list')) {
+    await callApi(request, 'chat:delete', { id })
+  }
+}
+
 export async function workspaceOf(request: APIRequestContext): Promise<string> {
   return (await callApi<{ workspace: string }>(request, 'app:info')).workspace
 }
