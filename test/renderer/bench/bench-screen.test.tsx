@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The Bench screen on the fake AppApi: suite validation at line:col, Run, live progress, Cancel, finish.
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { BenchScreen } from '../../../src/renderer/features/bench/BenchScreen'
 import { useBenchStore } from '../../../src/renderer/features/bench/bench-store'
 import { setAppApi } from '../../../src/renderer/platform/current-api'
@@ -9,6 +9,25 @@ import type { FakeAppApi } from '../../../src/renderer/platform/fake-api'
 import { createFakeAppApi } from '../../../src/renderer/platform/fake-api'
 import type { BenchCall, BenchRun, BenchSuite } from '../../../src/shared/bench'
 import { summarizeRun } from '../../../src/shared/bench-stats'
+
+// jsdom has no matchMedia, canvas or ResizeObserver, which the charts need: the charts get a stand-in here
+// (the e2e draws the real ones in Chromium). Without it, a run that finishes fast enough loads them.
+vi.mock('uplot', () => {
+  class StandInPlot {
+    static paths = { bars: () => () => null }
+    setData(): void {}
+    setSize(): void {}
+    destroy(): void {}
+  }
+  return { default: StandInPlot }
+})
+vi.stubGlobal(
+  'ResizeObserver',
+  class {
+    observe(): void {}
+    disconnect(): void {}
+  },
+)
 
 const SUITE: BenchSuite = {
   name: 'Tiny',
