@@ -122,8 +122,13 @@ test('compares two past runs', async ({ page, request }) => {
     await expect(runStatus(page)).toHaveText('Run done: 16 of 16 calls')
   }
   const checks = page.getByRole('region', { name: 'Past runs' }).getByRole('checkbox')
+  // The list refreshes after "Run done": tick only once it holds every saved run, or a late refresh
+  // shifts the rows under the second tick.
+  const saved = await callApi<unknown[]>(request, 'bench:runs')
+  await expect(checks).toHaveCount(saved.length)
   await checks.nth(0).check()
   await checks.nth(1).check()
+  await expect(checks.nth(0)).toBeChecked()
   await page.getByRole('button', { name: 'Compare', exact: true }).click()
   const table = page.getByRole('table', { name: 'Run comparison' })
   await expect(table.getByRole('row', { name: /mock\/mock-model/ })).toContainText('50%')
