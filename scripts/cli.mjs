@@ -1,38 +1,45 @@
-// `npm run cli`: runs src/cli from an esbuild bundle cached in .cache/cli, rebuilt only when a source changed.
+// `npm run cli`: runs src/cli from an esbuild bundle cached in .cache/cli (rebuilt when a source changed), with V8's code cache.
 /* global process, console */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { Script } from 'node:vm'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-// Inside the repo, so the bundle's external imports (zod, the SDKs) resolve from its node_modules.
+// Inside the repo, so the bundle's external imports (the SDKs) resolve from its node_modules.
 const cacheDir = join(root, '.cache', 'cli')
-const bundle = join(cacheDir, 'main.mjs')
 const stampFile = join(cacheDir, 'stamp.json')
 const ENTRY = 'src/cli/main.ts'
-/** Small libraries every command loads: inlined, which starts faster than resolving each package. */
+/** Small libraries the CLI uses: inlined, which starts faster than resolving each package. */
 const INLINED = new Set(['zod', 'yaml', 'dotenv', 'jsonc-parser'])
+/** The bundle runs as a function of these (CommonJS's five, then the two the ESM sources need). */
+const PARAMS = 'exports, require, module, __filename, __dirname, __cliImportMetaUrl, __cliImport'
+/** A package file stands for its whole package: npm rewrites it on every install or upgrade. */
+const PACKAGE_DIR = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//
 
-/** `mtime:size` of a file, or null when it is gone. */
+/** `[path, mtimeMs, size]` of a file under the repo, or `[path]` when it is gone. */
 function fingerprint(path) {
-  try {
-    const stat = statSync(join(root, path))
-    return `${stat.mtimeMs}:${stat.size}`
-  } catch {
-    return null
-  }
+  const stat = statSync(`${root}/${path}`, { throwIfNoEntry: false })
+  return stat ? [path, stat.mtimeMs, stat.size] : [path]
 }
 
-/** True when every source the last build read is unchanged (the stamp lists them all). */
-function isFresh() {
+/** The stamp of the last build when every file it lists is unchanged, else null. */
+function freshStamp() {
   let stamp
   try {
     stamp = JSON.parse(readFileSync(stampFile, 'utf8'))
   } catch {
-    return false
+    return null
   }
-  if (stamp.node !== process.version) return false
-  return Object.entries(stamp.inputs).every(([path, print]) => fingerprint(path) === print)
+  if (stamp.node !== process.version || stamp.root !== root) return null
+  for (const [path, mtimeMs, size] of stamp.inputs) {
+    const stat = statSync(`${root}/${path}`, { throwIfNoEntry: false })
+    if (stat?.mtimeMs !== mtimeMs || stat.size !== size) return null
+  }
+  return stamp
 }
 
 /**
@@ -49,51 +56,87 @@ const skipZodLocales = {
   },
 }
 
+/** Writes `text` to `path` through a rename, so a concurrent run sees the old file or the new one. */
+function writeAtomic(path, text) {
+  const temp = `${path}.${process.pid}.tmp`
+  writeFileSync(temp, text)
+  renameSync(temp, path)
+}
+
+/**
+ * A CommonJS bundle, so it can run through vm.Script with a code cache (Node 20 has none for ES
+ * modules). Its `import()` of an external package (the SDKs, loaded lazily) becomes
+ * `__cliImport(…)`: this module's import(), which resolves from the repo's node_modules.
+ */
 async function rebuild() {
   // esbuild comes with vite (a dev dependency), so this works right after `npm ci`.
   const { build } = await import('esbuild')
   mkdirSync(cacheDir, { recursive: true })
   const { dependencies = {} } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
-  // Every other dependency (the SDKs) stays an import, loaded lazily by its protocol folder.
   const external = Object.keys(dependencies).filter((name) => !INLINED.has(name))
-  const temp = `${bundle}.${process.pid}.tmp`
   const result = await build({
     entryPoints: [join(root, ENTRY)],
-    outfile: temp,
+    outfile: join(cacheDir, 'main.cjs'),
+    write: false,
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
     external,
-    // ESM builds first: jsonc-parser's `main` is a UMD build esbuild cannot bundle as ESM.
+    // ESM builds first: jsonc-parser's `main` is a UMD build esbuild cannot bundle.
     mainFields: ['module', 'main'],
+    define: { 'import.meta.url': '__cliImportMetaUrl' },
     minifyWhitespace: true,
-    // dotenv is CommonJS and requires node builtins: give the ESM bundle a `require`.
-    banner: {
-      js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);",
-    },
     minifySyntax: true,
     metafile: true,
     plugins: [skipZodLocales],
     logLevel: 'error',
     absWorkingDir: root,
   })
-  const inputs = Object.fromEntries(
-    Object.keys(result.metafile.inputs)
-      .filter((path) => !path.includes(':')) // `empty:…` stubs are not files
-      .map((path) => [path, fingerprint(path)]),
-  )
-  inputs['package.json'] = fingerprint('package.json')
-  // Renames are atomic: a concurrent run sees the old bundle or the new one, never half of one.
-  renameSync(temp, bundle)
-  const stampTemp = `${stampFile}.${process.pid}.tmp`
-  writeFileSync(stampTemp, JSON.stringify({ node: process.version, inputs }))
-  renameSync(stampTemp, stampFile)
+  let code = result.outputFiles[0].text
+  for (const name of external) {
+    for (const quoted of [`"${name}"`, `"${name}/`])
+      code = code.replaceAll(`import(${quoted}`, `__cliImport(${quoted}`)
+  }
+  if (/\bimport\(/.test(code)) throw new Error('the bundle has an import() it cannot run')
+  const name = `main.${createHash('sha256').update(code).digest('hex').slice(0, 16)}.cjs`
+  const sources = Object.keys(result.metafile.inputs).filter((path) => !path.includes(':')) // `empty:…` stubs
+  const packages = sources.map((path) => PACKAGE_DIR.exec(path)?.[1]).filter(Boolean)
+  const own = sources.filter((path) => !PACKAGE_DIR.test(path))
+  const watched = [...own, ...new Set(packages.map((dir) => `${dir}/package.json`))]
+  const inputs = [...watched, 'package.json', 'scripts/cli.mjs'].map(fingerprint)
+  writeAtomic(join(cacheDir, name), code)
+  writeAtomic(stampFile, JSON.stringify({ node: process.version, root, bundle: name, inputs }))
+  // Earlier bundles and their code caches; a run that already read one keeps its copy in memory.
+  for (const file of readdirSync(cacheDir)) {
+    if (file.startsWith('main.') && !file.startsWith(name))
+      rmSync(join(cacheDir, file), { force: true })
+  }
+  return name
 }
 
-if (!isFresh()) {
+/** The bundle's source, and V8's code cache for it when an earlier run left one. */
+function readBundle(name) {
+  const path = join(cacheDir, name)
+  let cachedData
   try {
-    await rebuild()
+    cachedData = readFileSync(`${path}.v8`)
+  } catch {
+    cachedData = undefined
+  }
+  return { path, source: readFileSync(path, 'utf8'), cachedData }
+}
+
+let bundle
+try {
+  const name = freshStamp()?.bundle
+  bundle = name === undefined ? undefined : readBundle(name)
+} catch {
+  bundle = undefined // a concurrent build removed it: build again
+}
+if (bundle === undefined) {
+  try {
+    bundle = readBundle(await rebuild())
   } catch (err) {
     console.error(
       `cli: could not build the CLI bundle (${err instanceof Error ? err.message : err})`,
@@ -101,5 +144,25 @@ if (!isFresh()) {
     process.exit(1)
   }
 }
-const { main } = await import(pathToFileURL(bundle).href)
-await main()
+const { path, source, cachedData } = bundle
+// Same line numbers as the file: the wrapper opens on its first line.
+const script = new Script(`(function (${PARAMS}) {${source}\n})`, { filename: path, cachedData })
+const module = { exports: {} }
+script.runInThisContext()(
+  module.exports,
+  createRequire(path),
+  module,
+  path,
+  dirname(path),
+  pathToFileURL(path).href,
+  (specifier) => import(specifier),
+)
+await module.exports.main()
+// After the first run, the cache also holds the functions that run compiled (V8 compiles lazily).
+if (cachedData === undefined || script.cachedDataRejected === true) {
+  try {
+    writeAtomic(`${path}.v8`, script.createCachedData())
+  } catch {
+    // A read-only checkout still runs, without the cache.
+  }
+}

@@ -6,10 +6,8 @@ import { PathOutsideWorkspaceError } from '../main/services/config/workspace-pat
 import { redactSecrets } from '../shared/redaction'
 import { FileSecretStore } from '../main/services/secrets'
 import type { CliArgs } from './args'
-import { benchCommand } from './bench-command'
 import { parseCliArgs, USAGE, UsageError } from './args'
-import { DEPLOY_USAGE, runDeployCommand } from './deploy-command'
-import { GcloudCli, GcloudIdentityTokenSource } from '../main/services/deploy'
+import { lazyIdentityTokens } from './identity-tokens'
 import { formatCatalog, formatModels, formatResolution } from './format'
 import { listProviders, unknownProviderMessage } from './providers-command'
 import { describeAttempts, generateWithFailover } from './failover-command'
@@ -28,7 +26,9 @@ export async function runCli(
   io: Io,
   signal?: AbortSignal,
 ): Promise<number> {
+  // Commands other than resolve load their modules when run: every start pays for what it loads.
   if (argv[0] === 'deploy') {
+    const { DEPLOY_USAGE, runDeployCommand } = await import('./deploy-command')
     if (argv.includes('--help') || argv.includes('-h')) {
       io.out(DEPLOY_USAGE + '\n')
       return 0
@@ -49,7 +49,7 @@ export async function runCli(
   }
   // Keys saved from the app in serve mode live in the workspace's 0600 store; the CLI reads them too.
   const secrets = new FileSecretStore(args.workspace)
-  const identityTokens = new GcloudIdentityTokenSource({ gcloud: new GcloudCli(env) })
+  const identityTokens = lazyIdentityTokens(env)
   const factory = createLlmFactory({ workspace: args.workspace, env, secrets, identityTokens })
   const handlerArgs = {
     provider: args.provider,
@@ -89,8 +89,10 @@ export async function runCli(
       }
       case 'generate':
         return await generate(factory, args, handlerArgs, io, signal)
-      case 'bench':
+      case 'bench': {
+        const { benchCommand } = await import('./bench-command')
         return await benchCommand(factory, args, env.INIT_CWD ?? cwd, io, signal)
+      }
     }
   } catch (err) {
     return reportFailure(err, args.json, io)
