@@ -1,7 +1,7 @@
 // Parses and validates the CLI's arguments (node:util parseArgs + zod); bad input is a UsageError.
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { modelRefSchema } from '../shared/bench'
+import { modelRefSchema } from '../shared/model-ref'
 import { chainSchema, splitChain } from '../shared/failover'
 import { providerNameSchema } from '../shared/providers'
 

@@ -1,4 +1,5 @@
 // The CLI process: real stdio, Ctrl+C aborts the call; `scripts/cli.mjs` runs this from a cached bundle.
+import './zod-jitless'
 import { runCli } from './index'
 
 async function readStdin(): Promise<string | undefined> {

@@ -2,6 +2,9 @@
 import { z } from 'zod'
 import type { ConfigIssue } from './config-issue'
 import { LLM_ERROR_CODES } from './llm'
+import { modelRefSchema } from './model-ref'
+
+export { modelRefSchema, splitModelRef } from './model-ref'
 
 /** mindX's ModelSelector task types: the keys of `task_scores` in models/*.yaml. */
 export const TASK_TYPES = [
@@ -13,18 +16,6 @@ export const TASK_TYPES = [
   'speed_sensitive',
 ] as const
 export type TaskType = (typeof TASK_TYPES)[number]
-
-/** `provider/model`: the first slash splits, so model names may hold slashes of their own. */
-export const modelRefSchema = z
-  .string()
-  .trim()
-  .regex(/^[a-z0-9_-]+\/\S+$/, 'expected "provider/model", e.g. "groq/llama-3.1-8b-instant"')
-  .max(300)
-
-export function splitModelRef(ref: string): { provider: string; model: string } {
-  const slash = ref.indexOf('/')
-  return { provider: ref.slice(0, slash), model: ref.slice(slash + 1) }
-}
 
 const regexCheck = z
   .strictObject({
