@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   })
 
   await fake.close()
-  figures.push(measureCliStartup())
+  figures.push(...measureCliStartup())
   figures.push(...(await benchRunnerFigures()))
   figures.push(await benchFailover())
 
