@@ -116,12 +116,23 @@ async function rebuild() {
   return name
 }
 
+/**
+ * V8 refuses a code cache made under other flags (heap sizes, --inspect…): one cache per flag set,
+ * so runs with and without flags do not overwrite each other's.
+ */
+function codeCacheFile(path) {
+  let hash = 0x811c9dc5 // FNV-1a
+  for (const char of process.execArgv.join(' '))
+    hash = Math.imul(hash ^ char.charCodeAt(0), 0x1000193)
+  return `${path}.${(hash >>> 0).toString(16)}.v8`
+}
+
 /** The bundle's source, and V8's code cache for it when an earlier run left one. */
 function readBundle(name) {
   const path = join(cacheDir, name)
   let cachedData
   try {
-    cachedData = readFileSync(`${path}.v8`)
+    cachedData = readFileSync(codeCacheFile(path))
   } catch {
     cachedData = undefined
   }
@@ -162,7 +173,7 @@ await module.exports.main()
 // After the first run, the cache also holds the functions that run compiled (V8 compiles lazily).
 if (cachedData === undefined || script.cachedDataRejected === true) {
   try {
-    writeAtomic(`${path}.v8`, script.createCachedData())
+    writeAtomic(codeCacheFile(path), script.createCachedData())
   } catch {
     // A read-only checkout still runs, without the cache.
   }

@@ -56,6 +56,23 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
 export function parseJsonDocument(rawText: string, file: string): JsonDocument {
   // A BOM is invisible in editors; dropping it keeps columns where the user sees them.
   const text = rawText.startsWith(UTF8_BOM) ? rawText.slice(1) : rawText
+  let value: unknown
+  try {
+    // The native parser accepts the same strict dialect, many times faster; like nodeValue, it keeps
+    // a `"__proto__"` key as an own property. The syntax tree is built only to point at a spot.
+    value = JSON.parse(text)
+  } catch {
+    return parseWithTree(text, file)
+  }
+  let root: JsonNode | undefined
+  return {
+    file,
+    value,
+    locate: (path) => lineColumnAt(text, nodeForPath((root ??= treeOf(text, file)), path).offset),
+  }
+}
+
+function treeOf(text: string, file: string): JsonNode {
   const errors: ParseError[] = []
   const root = parseTree(text, errors, {
     disallowComments: true,
@@ -69,6 +86,12 @@ export function parseJsonDocument(rawText: string, file: string): JsonDocument {
     const message = `invalid JSON: ${description}`
     throw new ConfigFileError({ file, ...lineColumnAt(text, offset), message })
   }
+  return root
+}
+
+/** jsonc-parser's reading: the position of the first syntax error (it is the one that names it). */
+function parseWithTree(text: string, file: string): JsonDocument {
+  const root = treeOf(text, file)
   return {
     file,
     value: nodeValue(root),
