@@ -1,5 +1,4 @@
 // Crash-safe file replacement: temp file in the same folder, fsync, rename; optional .bak of the old one.
-import { randomBytes } from 'node:crypto'
 import {
   appendFile,
   chmod,
@@ -76,6 +75,8 @@ async function replaceFile(path: string, text: string, options: WriteFileAtomicO
 
 /** Writes a temp sibling with `write`, then renames it over `target`; removes the temp on failure. */
 async function replaceWith(target: string, write: (temp: string) => Promise<void>): Promise<void> {
+  // Loaded on the first save, not at import: reading config (each CLI start) needs no crypto.
+  const { randomBytes } = process.getBuiltinModule('node:crypto')
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
   try {
     await write(temp)
