@@ -10,7 +10,7 @@ import { createWorkspaceSession } from '../../src/main/api/workspace-session'
 import { createWorkspaceSwitcher } from '../../src/main/api/workspace-switcher'
 import { MemoryRecentWorkspaces } from '../../src/main/workspace/recent-workspaces'
 import type { WorkspaceAccess } from '../../src/main/workspace/workspace-access'
-import { checkWorkspacePath } from '../../src/main/workspace/workspace-access'
+import { checkWorkspacePath, outermostFolders } from '../../src/main/workspace/workspace-access'
 import { FileSecretStore } from '../../src/main/services/secrets'
 import { makeTempDir, writeWorkspace } from './helpers'
 
@@ -104,6 +104,12 @@ describe('checkWorkspacePath', () => {
     expect(await checkWorkspacePath(outside, any)).toBe(outside)
     await mkdir(join(outside, 'plain'))
     expect(await refusal(join(outside, 'plain'), any)).toMatchObject({ code: 'not_a_workspace' })
+  })
+})
+
+describe('outermostFolders', () => {
+  it('drops duplicates and folders inside another allowed one', () => {
+    expect(outermostFolders(['/a/b', '/a', '/c', '/a', '/ab'])).toEqual(['/a', '/c', '/ab'])
   })
 })
 

@@ -6,7 +6,11 @@ import type { WorkspaceOverview } from '../../shared/workspace-contract'
 import { realpathOfLongestPrefix } from '../services/config/workspace-paths'
 import type { RecentWorkspaceList } from '../workspace/recent-workspaces'
 import type { WorkspaceAccess } from '../workspace/workspace-access'
-import { checkWorkspacePath, WorkspaceAccessError } from '../workspace/workspace-access'
+import {
+  checkWorkspacePath,
+  outermostFolders,
+  WorkspaceAccessError,
+} from '../workspace/workspace-access'
 import type { AppEventBus } from './event-bus'
 import type { WorkspaceSession } from './workspace-session'
 
@@ -38,7 +42,10 @@ export function createWorkspaceSwitcher(options: WorkspaceSwitcherOptions): Work
   const accessReady: Promise<WorkspaceAccess> =
     allowedRoots === 'any'
       ? Promise.resolve({ roots: 'any', home })
-      : Promise.all(allowedRoots.map(realpathOfLongestPrefix)).then((roots) => ({ roots, home }))
+      : Promise.all(allowedRoots.map(realpathOfLongestPrefix)).then((roots) => ({
+          roots: outermostFolders(roots),
+          home,
+        }))
   const { session } = options
 
   const remember = async (previous: string, next: string): Promise<string[]> => {

@@ -29,6 +29,14 @@ function isWithin(root: string, path: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel))
 }
 
+/** The folders without duplicates and without those inside another one (they add nothing). */
+export function outermostFolders(folders: readonly string[]): string[] {
+  const unique = [...new Set(folders)]
+  return unique.filter(
+    (folder) => !unique.some((other) => other !== folder && isWithin(other, folder)),
+  )
+}
+
 /** True when `path` is a folder (following symlinks). */
 export async function isDirectory(path: string): Promise<boolean> {
   return (await kindOf(path)) === 'dir'
