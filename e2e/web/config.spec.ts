@@ -106,6 +106,9 @@ test('a change on disk reloads a clean editor and offers keep-mine / take-theirs
   await expect(banner).toBeVisible()
   await banner.getByRole('button', { name: 'Show diff' }).click()
   await expect(banner.getByLabel(/Differences/)).toContainText('−   "note": "theirs",')
+  await expect(banner).toContainText('− On disk (theirs)+ Your edits (mine)')
+  // For a look, not the README: the draft here was typed from the raw file (the test's own key).
+  await page.screenshot({ path: test.info().outputPath('config-diff.png'), animations: 'disabled' })
   await banner.getByRole('button', { name: 'Take theirs' }).click()
   await expect(editor).toContainText('"theirs"')
   await expect(page.getByText('Unsaved changes')).toHaveCount(0)

@@ -2,6 +2,9 @@
 export const E2E_TOKEN = 'e2e-token-mindx-studio'
 export const E2E_DEFAULT_MODEL = 'llama-3.3-70b-versatile'
 export const E2E_OLLAMA_VERSION = '0.6.0-e2e'
+/** A second workspace beside the first (same scratch folder, which serve allows) and its default. */
+export const E2E_SECOND_WORKSPACE = 'second-workspace'
+export const E2E_SECOND_WORKSPACE_MODEL = 'gemini-2.5-flash'
 export const NAV_ITEMS = [
   'Providers',
   'Config',

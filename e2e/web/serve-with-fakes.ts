@@ -20,6 +20,8 @@ import {
   E2E_LAB_OLLAMA_OPTIONS,
   E2E_LAB_PORT_OFFSET,
   E2E_OLLAMA_VERSION,
+  E2E_SECOND_WORKSPACE,
+  E2E_SECOND_WORKSPACE_MODEL,
 } from './e2e-constants'
 import { startFakeControl } from './fake-control'
 
@@ -87,6 +89,26 @@ await writeFile(
   ),
 )
 
+// The workspace switcher spec opens this one and comes back: allowed (--allow-root scratch), and
+// told apart by its default provider.
+const second = join(scratch, E2E_SECOND_WORKSPACE)
+await mkdir(join(second, 'data', 'config'), { recursive: true })
+await writeFile(
+  join(second, 'data', 'config', 'llm_factory_config.json'),
+  JSON.stringify(
+    {
+      default_provider_preference_order: ['gemini', 'groq'],
+      gemini_settings_for_factory: {
+        default_model_override: E2E_SECOND_WORKSPACE_MODEL,
+        base_url_override: gemini.apiUrl,
+        api_key_override: DEFAULT_GEMINI_KEY,
+      },
+    },
+    null,
+    2,
+  ),
+)
+
 // The fake gcloud (first on PATH) deploys to the fake Cloud Run service; specs may reconfigure it.
 const gcloudDir = join(scratch, E2E_FAKE_GCLOUD_DIR_NAME)
 await mkdir(gcloudDir)
@@ -101,6 +123,8 @@ const env = {
   ),
   PATH: `${FAKE_GCLOUD_BIN}${delimiter}${process.env.PATH ?? ''}`,
   FAKE_GCLOUD_DIR: gcloudDir,
+  // Serve mode's recent workspaces: in the scratch folder, never the machine's own.
+  MINDX_STUDIO_STATE_DIR: join(scratch, 'studio-state'),
 }
 const serve = spawn(
   'npm',
@@ -111,6 +135,8 @@ const serve = spawn(
     '--',
     '--workspace',
     workspace,
+    '--allow-root',
+    scratch,
     '--port',
     values.port,
     '--token',

@@ -1,13 +1,12 @@
 // Electron main process: single instance, security (CSP, permissions), workspace, IPC, menu, window.
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron'
-import { stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import type { AppInfo } from '../shared/contract'
 import { EVENT_IPC_CHANNEL } from '../shared/contract'
 import { createDispatcher } from './api/dispatch'
 import { createEventBus } from './api/event-bus'
 import { createApiHandlers } from './api/handlers'
 import { createWorkspaceSession } from './api/workspace-session'
+import { createWorkspaceSwitcher } from './api/workspace-switcher'
 import { handleAppProtocol, registerAppScheme } from './app-protocol'
 import { contentSecurityPolicy } from './csp'
 import { createSenderCheck, registerIpcHandlers } from './ipc/register-ipc'
@@ -18,17 +17,10 @@ import { createMainWindow, openExternalIfSafe } from './window'
 import { APP_NAME } from './window-options'
 import { RecentWorkspaces } from './workspace/recent-workspaces'
 import { ensureWorkspace } from './workspace/seed-workspace'
+import { isDirectory } from './workspace/workspace-access'
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 const isDev = devServerUrl !== undefined
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory()
-  } catch {
-    return false
-  }
-}
 
 function logError(message: string, error: unknown): void {
   console.error(`[main] ${message}:`, error)
@@ -49,6 +41,21 @@ async function start(): Promise<void> {
     workspace,
     createSecrets: (dir) => new SafeStorageSecretStore(join(userData, 'secrets'), dir, safeStorage),
   })
+  let win: BrowserWindow | null = null
+  const showTitle = (dir: string) => win?.setTitle(`${basename(dir)} — ${APP_NAME}`)
+  // The desktop user picks any folder in the system's dialog anyway: the switcher allows any folder.
+  const switcher = createWorkspaceSwitcher({
+    session: workspaces,
+    allowedRoots: 'any',
+    recent,
+    version: app.getVersion(),
+    transport: 'electron',
+    events,
+    onSwitched: async (dir, recentWorkspaces) => {
+      await installMenu(recentWorkspaces)
+      showTitle(dir)
+    },
+  })
   const handlers = createApiHandlers({
     session: workspaces,
     version: app.getVersion(),
@@ -56,8 +63,8 @@ async function start(): Promise<void> {
     events,
     openPath: (path) => shell.openPath(path),
     templatesDir: join(app.getAppPath(), 'config'),
+    workspaces: switcher,
   })
-  let win: BrowserWindow | null = null
 
   const csp = contentSecurityPolicy({
     connectSrc: ["'none'"],
@@ -84,14 +91,8 @@ async function start(): Promise<void> {
     if (win && !win.isDestroyed()) win.webContents.send(EVENT_IPC_CHANNEL, name, payload)
   })
 
-  const showTitle = (dir: string) => win?.setTitle(`${basename(dir)} — ${APP_NAME}`)
-
   const switchWorkspace = async (dir: string) => {
-    workspaces.open(dir)
-    await installMenu(await recent.add(dir))
-    showTitle(dir)
-    const info: AppInfo = { workspace: dir, version: app.getVersion(), transport: 'electron' }
-    events.emit('workspace:changed', info)
+    await switcher.switchTo(dir)
   }
 
   const chooseWorkspace = async () => {

@@ -7,6 +7,7 @@ import { chatEvents, chatMethods } from './chat-contract'
 import { deployEvents, deployMethods } from './deploy-contract'
 import { studioEvents, studioMethods } from './studio-contract'
 import { resilienceMethods } from './resilience-contract'
+import { workspaceMethods } from './workspace-contract'
 import type {
   InstalledOllamaModel,
   OllamaHosts,
@@ -35,6 +36,10 @@ export const APP_ERROR_CODES = [
   'fs_error',
   /** The save was based on a revision that is no longer the one on disk. */
   'conflict',
+  /** A folder to open as a workspace is not one (a file, or no data/config/ nor mindx_config.json). */
+  'not_a_workspace',
+  /** A workspace outside the folders this server was started to allow (`--allow-root`). */
+  'workspace_not_allowed',
   'internal',
 ] as const
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number]
@@ -226,6 +231,7 @@ export const methods = {
   ...benchMethods,
   ...deployMethods,
   ...resilienceMethods,
+  ...workspaceMethods,
 } as const satisfies Record<`${string}:${string}`, AnyMethodSpec>
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import {
   sortRows,
   typesOf,
 } from '../../src/renderer/features/cloud-run-models/catalog-table'
-import { diffLines } from '../../src/renderer/features/config/line-diff'
+import { diffLines } from '../../src/shared/line-diff'
 import { fakeCatalog } from '../../src/renderer/platform/fake-studio'
 
 const catalog = {

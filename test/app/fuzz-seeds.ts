@@ -104,6 +104,9 @@ export const VALID_INPUTS: { [C in Channel]: MethodInput<C> } = {
     url: 'https://fuzz-run-4x7kq2nbmq-uc.a.run.app',
     model: 'phi3:mini',
   },
+  'workspace:list': {},
+  // Outside the server's allowed roots: a typed 403, and the open workspace stays the same.
+  'workspace:open': { path: '/nonexistent/mindx-fuzz-workspace' },
 }
 
 type Json = Record<string, unknown> | unknown[]

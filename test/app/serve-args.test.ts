@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SERVE_PORT, parseServeArgs } from '../../src/main/serve/args'
+import { studioStateDir } from '../../src/main/serve/state-dir'
 
 describe('parseServeArgs', () => {
   it('resolves the workspace and applies defaults', () => {
@@ -12,6 +13,29 @@ describe('parseServeArgs', () => {
       args: { workspace: '/home/me/ws', port: DEFAULT_SERVE_PORT },
     })
     if (parsed.kind === 'run') expect(parsed.args.token.length).toBeGreaterThanOrEqual(24)
+  })
+
+  it('allows the workspace by default, and each --allow-root (resolved) besides', () => {
+    expect(parseServeArgs(['--workspace', 'ws'], {}, '/home/me')).toMatchObject({
+      args: { allowRoots: ['/home/me/ws'] },
+    })
+    const parsed = parseServeArgs(
+      [
+        '--workspace',
+        'ws',
+        '--allow-root',
+        'projects',
+        '--allow-root',
+        '/srv/mindx',
+        '--allow-root',
+        'ws',
+      ],
+      {},
+      '/home/me',
+    )
+    expect(parsed).toMatchObject({
+      args: { allowRoots: ['/home/me/ws', '/home/me/projects', '/srv/mindx'] },
+    })
   })
 
   it('takes the token from --token, then MINDX_STUDIO_TOKEN', () => {
@@ -59,5 +83,20 @@ describe('serve CLI', () => {
     expect(result.status).toBe(2)
     expect(result.stderr).toContain('Usage: npm run serve -- --workspace DIR')
     expect(result.stderr).not.toMatch(/^\s+at /m)
+  })
+})
+
+describe('studioStateDir', () => {
+  it('is $MINDX_STUDIO_STATE_DIR, else the desktop app’s data folder', () => {
+    expect(studioStateDir({ MINDX_STUDIO_STATE_DIR: '/state' }, 'linux', '/home/me')).toBe('/state')
+    expect(studioStateDir({}, 'linux', '/home/me')).toBe(
+      '/home/me/.config/mindx-llm-factory-studio',
+    )
+    expect(studioStateDir({ XDG_CONFIG_HOME: '/xdg' }, 'linux', '/home/me')).toBe(
+      '/xdg/mindx-llm-factory-studio',
+    )
+    expect(studioStateDir({}, 'darwin', '/Users/me')).toBe(
+      '/Users/me/Library/Application Support/mindx-llm-factory-studio',
+    )
   })
 })

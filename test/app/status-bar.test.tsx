@@ -57,7 +57,11 @@ describe('StatusBar', () => {
       api.emit('config:changed', { path: '/w/c.json', exists: true, text: '{}', revision: 'r2' }),
     )
     expect(await within(bar()).findByText('not reachable')).toBeTruthy()
-    expect(within(bar()).getByRole('button').getAttribute('title')).toContain('10.0.0.9')
+    expect(
+      within(bar())
+        .getByRole('button', { name: /Ollama/ })
+        .getAttribute('title'),
+    ).toContain('10.0.0.9')
     stop()
   })
 

@@ -7,6 +7,7 @@ import { redactSecrets } from '../../shared/redaction'
 import { fileSystemErrorOf } from '../services/config/file-system-error'
 import { ConfigFileError } from '../services/config/types'
 import { PathOutsideWorkspaceError } from '../services/config/workspace-paths'
+import { WorkspaceAccessError } from '../workspace/workspace-access'
 
 /** What handlers throw for failures the contract names (`not_found`, `config_invalid`, …). */
 export class AppError extends Error {
@@ -40,6 +41,7 @@ function classify(error: unknown): AppErrorData | null {
   if (error instanceof LlmError) return { code: error.code, message: error.message }
   if (error instanceof ConfigFileError) return { code: 'config_invalid', message: error.message }
   if (error instanceof AppError) return { code: error.code, message: error.message }
+  if (error instanceof WorkspaceAccessError) return { code: error.code, message: error.message }
   if (error instanceof PathOutsideWorkspaceError) {
     return { code: 'path_outside_workspace', message: error.message }
   }

@@ -9,7 +9,9 @@ import { createResilienceHandlers } from './resilience-handlers'
 import { createStudioHandlers } from './studio-handlers'
 import type { OllamaVersionProbe } from './ollama-status'
 import { ollamaAdminVersion, readOllamaStatus } from './ollama-status'
+import { createWorkspaceHandlers } from './workspace-handlers'
 import type { WorkspaceSession } from './workspace-session'
+import type { WorkspaceSwitcher } from './workspace-switcher'
 
 export interface ApiHandlerDeps {
   session: WorkspaceSession
@@ -22,6 +24,8 @@ export interface ApiHandlerDeps {
   openPath?: (path: string) => Promise<string>
   /** The app's config/ templates (shipped example suites live in its bench/). */
   templatesDir?: string
+  /** workspace:list / workspace:open; default: the starting workspace only, recent list in memory. */
+  workspaces?: WorkspaceSwitcher
 }
 
 export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
@@ -40,5 +44,6 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
     ...createStudioHandlers(deps),
     ...createBenchHandlers(deps),
     ...createResilienceHandlers(deps.session),
+    ...createWorkspaceHandlers(deps),
   }
 }

@@ -6,20 +6,23 @@ import { z } from 'zod'
 
 export const DEFAULT_SERVE_PORT = 5757
 
-export const SERVE_USAGE = `Usage: npm run serve -- --workspace DIR [--port N] [--token T]
+export const SERVE_USAGE = `Usage: npm run serve -- --workspace DIR [--allow-root DIR]... [--port N] [--token T]
 
 Serves the studio and its API on http://127.0.0.1 for any browser.
 
-  --workspace DIR  the workspace folder (a mindX checkout, or a new folder to create and seed)
-  --port N         port on 127.0.0.1 (default ${DEFAULT_SERVE_PORT}; 0 picks a free one)
-  --token T        the API token (default: $MINDX_STUDIO_TOKEN, else a random one)
-  --help           show this message`
+  --workspace DIR   the workspace folder (a mindX checkout, or a new folder to create and seed)
+  --allow-root DIR  the web UI may switch to workspaces under DIR (repeatable; default: only
+                    the --workspace folder and folders inside it)
+  --port N          port on 127.0.0.1 (default ${DEFAULT_SERVE_PORT}; 0 picks a free one)
+  --token T         the API token (default: $MINDX_STUDIO_TOKEN, else a random one)
+  --help            show this message`
 
 const serveArgsSchema = z.object({
   workspace: z
     .string({ error: '--workspace DIR is required' })
     .trim()
     .min(1, '--workspace is empty'),
+  allowRoots: z.array(z.string().trim().min(1, '--allow-root is empty')).default([]),
   port: z.coerce
     .number({ error: '--port must be a number' })
     .int('--port must be a whole number')
@@ -34,6 +37,8 @@ const serveArgsSchema = z.object({
 
 export interface ServeArgs {
   workspace: string
+  /** Absolute folders the switcher may open workspaces under; the workspace is always first. */
+  allowRoots: string[]
   port: number
   token: string
 }
@@ -46,12 +51,13 @@ export function parseServeArgs(
   env: Record<string, string | undefined>,
   cwd: string,
 ): ParsedServeArgs {
-  let values: Record<string, string | boolean | undefined>
+  let values: Record<string, string | boolean | string[] | undefined>
   try {
     values = parseArgs({
       args: [...argv],
       options: {
         workspace: { type: 'string' },
+        'allow-root': { type: 'string', multiple: true },
         port: { type: 'string' },
         token: { type: 'string' },
         help: { type: 'boolean' },
@@ -65,16 +71,20 @@ export function parseServeArgs(
   if (values.help) return { kind: 'help' }
   const parsed = serveArgsSchema.safeParse({
     workspace: values.workspace,
+    allowRoots: values['allow-root'],
     port: values.port,
     token: values.token ?? (env.MINDX_STUDIO_TOKEN || undefined),
   })
   if (!parsed.success) {
     return { kind: 'error', message: parsed.error.issues.map((i) => i.message).join('; ') }
   }
+  const workspace = resolve(cwd, parsed.data.workspace)
+  const roots = [workspace, ...parsed.data.allowRoots.map((root) => resolve(cwd, root))]
   return {
     kind: 'run',
     args: {
-      workspace: resolve(cwd, parsed.data.workspace),
+      workspace,
+      allowRoots: [...new Set(roots)],
       port: parsed.data.port,
       token: parsed.data.token ?? randomBytes(24).toString('base64url'),
     },

@@ -1,16 +1,21 @@
 // `npm run serve`: the studio in any browser — builds the renderer if needed, serves it and the API.
 import { readFile } from 'node:fs/promises'
+import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import { createDispatcher } from '../api/dispatch'
 import { createEventBus } from '../api/event-bus'
 import { createApiHandlers } from '../api/handlers'
 import { createWorkspaceSession } from '../api/workspace-session'
+import { createWorkspaceSwitcher } from '../api/workspace-switcher'
 import { FileSecretStore } from '../services/secrets'
+import { RecentWorkspaces } from '../workspace/recent-workspaces'
 import { ensureWorkspace } from '../workspace/seed-workspace'
+import { isDirectory } from '../workspace/workspace-access'
 import { parseServeArgs, SERVE_USAGE } from './args'
 import { buildApp, rendererBuildIsStale } from './renderer-build'
 import { startServeServer } from './server'
+import { SERVE_RECENT_FILE, studioStateDir } from './state-dir'
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..')
 
@@ -35,10 +40,18 @@ async function main(): Promise<number> {
     console.error(`${parsed.message}\n\n${SERVE_USAGE}`)
     return 2
   }
-  const { workspace, port, token } = parsed.args
+  const { workspace, port, token, allowRoots } = parsed.args
 
   const { seeded } = await ensureWorkspace(workspace, join(ROOT, 'config'))
   if (seeded.length > 0) console.error(`Created workspace ${workspace} (${seeded.join(', ')})`)
+  for (const root of allowRoots) {
+    if (!(await isDirectory(root))) {
+      console.error(
+        `--allow-root ${root} is not a folder. Pass existing folders.\n\n${SERVE_USAGE}`,
+      )
+      return 2
+    }
+  }
 
   if (await rendererBuildIsStale(ROOT)) {
     console.error('Building the app (electron-vite build)…')
@@ -50,12 +63,24 @@ async function main(): Promise<number> {
     workspace,
     createSecrets: (dir) => new FileSecretStore(dir),
   })
+  const version = await readVersion()
+  const workspaces = createWorkspaceSwitcher({
+    session,
+    allowedRoots: allowRoots,
+    recent: new RecentWorkspaces(
+      join(studioStateDir(process.env, process.platform, homedir()), SERVE_RECENT_FILE),
+    ),
+    version,
+    transport: 'web',
+    events,
+  })
   const handlers = createApiHandlers({
     session,
-    version: await readVersion(),
+    version,
     transport: 'web',
     events,
     templatesDir: join(ROOT, 'config'),
+    workspaces,
   })
   let server
   try {
@@ -75,6 +100,7 @@ async function main(): Promise<number> {
   }
 
   console.error(`mindX LLM Factory Studio — workspace ${workspace}`)
+  console.error(`Workspaces may be opened under: ${allowRoots.join(', ')}`)
   console.error('Open this address in a browser (Ctrl+C stops the server):')
   console.log(server.openUrl)
 

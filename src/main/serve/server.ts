@@ -48,6 +48,7 @@ const STATUS_BY_CODE: Partial<Record<AppErrorCode, number>> = {
   invalid_input: 400,
   unauthorized: 401,
   forbidden: 403,
+  workspace_not_allowed: 403,
   not_found: 404,
   conflict: 409,
   internal: 500,

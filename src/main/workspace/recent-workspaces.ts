@@ -7,7 +7,7 @@ const recentFileSchema = z.object({ workspaces: z.array(z.string().min(1)) })
 
 export const MAX_RECENT_WORKSPACES = 8
 
-export class RecentWorkspaces {
+export class RecentWorkspaces implements RecentWorkspaceList {
   constructor(private readonly file: string) {}
 
   /** Newest first; a missing or unreadable file is an empty list. */
@@ -29,5 +29,28 @@ export class RecentWorkspaces {
     await mkdir(dirname(this.file), { recursive: true })
     await writeFile(this.file, JSON.stringify({ workspaces }, null, 2) + '\n', 'utf8')
     return workspaces
+  }
+}
+
+/** What the switcher needs from a recent list (the file above, or one kept in memory). */
+export interface RecentWorkspaceList {
+  list(): Promise<string[]>
+  add(workspace: string): Promise<string[]>
+}
+
+/** A recent list that lives as long as the process (tests, a server without a state folder). */
+export class MemoryRecentWorkspaces implements RecentWorkspaceList {
+  private workspaces: string[] = []
+
+  list(): Promise<string[]> {
+    return Promise.resolve([...this.workspaces])
+  }
+
+  add(workspace: string): Promise<string[]> {
+    this.workspaces = [workspace, ...this.workspaces.filter((w) => w !== workspace)].slice(
+      0,
+      MAX_RECENT_WORKSPACES,
+    )
+    return this.list()
   }
 }

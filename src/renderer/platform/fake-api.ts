@@ -69,6 +69,8 @@ export const DEFAULT_FAKE_HANDLERS: Partial<FakeHandlers> = {
   'factory:resolve': (args) => Promise.resolve(fakeResolution(args)),
   'ollama:status': () =>
     Promise.resolve({ reachable: true, baseUrl: 'http://localhost:11434', version: '0.6.0' }),
+  'workspace:list': () =>
+    Promise.resolve({ current: '/home/you/mindx', recent: [], allowedRoots: ['/home/you/mindx'] }),
   ...FAKE_STUDIO_HANDLERS,
 }
 

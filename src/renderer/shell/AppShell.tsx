@@ -7,6 +7,7 @@ import { isMacPlatform, screenShortcutIndex } from './keyboard'
 import { SCREENS } from './screens'
 import { Sidebar } from './Sidebar'
 import { folderName, StatusBar } from './StatusBar'
+import { useWorkspaceShortcut, WorkspaceSwitcher } from './WorkspaceSwitcher'
 
 const APP_TITLE = 'mindX LLM Factory Studio'
 
@@ -41,6 +42,7 @@ export function AppShell() {
   const info = useShellStore((state) => state.info)
   useEffect(() => useShellStore.getState().start(), [])
   useScreenShortcuts()
+  useWorkspaceShortcut()
   useWindowTitle()
   const entry = SCREENS.find((candidate) => candidate.id === screen)
   // A remembered screen this version does not have: start on the first one.
@@ -64,6 +66,7 @@ export function AppShell() {
         </ErrorBoundary>
       </main>
       <StatusBar />
+      <WorkspaceSwitcher />
     </div>
   )
 }

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { plainMessage } from '../components/MessageText'
 import type { Loadable } from '../stores/shell-store'
 import { useShellStore } from '../stores/shell-store'
+import { useWorkspaceSwitcherStore } from '../stores/workspace-switcher-store'
 
 /** Last path segment, for either separator (the renderer has no node:path). */
 export function folderName(path: string): string {
@@ -24,6 +25,8 @@ export function StatusBar() {
       refreshOllama: s.refreshOllama,
     })),
   )
+  const showSwitcher = useWorkspaceSwitcherStore((s) => s.show)
+  const workspaceName = text(info, (i) => folderName(i.workspace))
   const fallback = resolution.state === 'ready' ? resolution.value.fallbackReason : null
   const ollamaState =
     ollama.state === 'ready' ? (ollama.value.reachable ? 'ok' : 'down') : ollama.state
@@ -41,15 +44,19 @@ export function StatusBar() {
 
   return (
     <footer className="status-bar" aria-label="Status bar">
-      <span
-        className="status-item"
-        title={info.state === 'ready' ? info.value.workspace : undefined}
+      <button
+        type="button"
+        className="status-item status-button status-workspace"
+        title={`${info.state === 'ready' ? `${info.value.workspace} — ` : ''}switch workspace`}
+        aria-haspopup="dialog"
+        aria-label={`Workspace ${workspaceName} (switch workspace)`}
+        onClick={showSwitcher}
       >
         <span className="status-label">Workspace</span>
         <span className="status-value" data-testid="status-workspace">
-          {text(info, (i) => folderName(i.workspace))}
+          {workspaceName}
         </span>
-      </span>
+      </button>
       <span className="status-item" title={fallback ?? undefined}>
         <span className="status-label">Default</span>
         <span className="status-value">

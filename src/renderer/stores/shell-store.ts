@@ -4,6 +4,7 @@ import type { AppInfo, OllamaStatus } from '../../shared/contract'
 import type { ResolutionView } from '../../shared/resolution'
 import { errorMessage } from '../platform/app-api'
 import { getAppApi } from '../platform/current-api'
+import { useProviderRegistryStore } from './provider-registry-store'
 
 /** One async value: what the status bar needs to tell loading, ready and failed apart. */
 export type Loadable<T> =
@@ -50,11 +51,14 @@ export const useShellStore = create<ShellState>()((set, get) => ({
       set({ info: { state: 'ready', value: info } })
       void get().refreshResolution()
       void get().refreshOllama()
+      // Every picker lists the open workspace's providers (its custom endpoints differ).
+      void useProviderRegistryStore.getState().load()
     })
     // The default provider/model and Ollama's base URL may change when the factory json does.
     const stopConfig = api.on('config:changed', () => {
       void get().refreshResolution()
       void get().refreshOllama()
+      void useProviderRegistryStore.getState().load()
     })
     const timer = setInterval(
       () => void get().refreshOllama(),

@@ -2,7 +2,7 @@
 import { useRef } from 'react'
 import type { TaskScoresProposal } from '../../../shared/bench'
 import { Dialog } from '../../components/Dialog'
-import { diffLines } from '../config/line-diff'
+import { diffLines } from '../../../shared/line-diff'
 
 const MARK = { same: ' ', added: '+', removed: '-' } as const
 

@@ -1,6 +1,6 @@
 // The file changed on disk while there are edits: keep mine, take theirs, or look at the difference.
 import { useState } from 'react'
-import { diffLines } from './line-diff'
+import { ConfigDiffView } from './ConfigDiffView'
 
 export interface ConflictBannerProps {
   theirs: string
@@ -33,16 +33,7 @@ export function ConflictBanner({ theirs, mine, onKeepMine, onTakeTheirs }: Confl
           {showDiff ? 'Hide diff' : 'Show diff'}
         </button>
       </div>
-      {showDiff && (
-        <pre className="config-diff" aria-label="Differences: disk (−) against your edits (+)">
-          {diffLines(theirs, mine).map((line, index) => (
-            <div key={index} className={`diff-${line.kind}`}>
-              {line.kind === 'added' ? '+ ' : line.kind === 'removed' ? '− ' : '  '}
-              {line.text}
-            </div>
-          ))}
-        </pre>
-      )}
+      {showDiff && <ConfigDiffView theirs={theirs} mine={mine} />}
     </div>
   )
 }

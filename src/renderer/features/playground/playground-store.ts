@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/chat'
 import { historyOf } from '../../../shared/chat'
 import type { ProviderName } from '../../../shared/llm'
+import type { AppApi } from '../../platform/app-api'
 import { errorMessage } from '../../platform/app-api'
 import { getAppApi } from '../../platform/current-api'
 import { recall, remember } from '../../stores/session-memory'
@@ -167,6 +168,8 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
     }
   }
 
+  let workspaceFollowedOn: AppApi | null = null
+
   const init = async () => {
     // Reopening the latest conversation must not undo a "New conversation" clicked meanwhile.
     const untouched = get().conversation.id
@@ -210,23 +213,25 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
           .refreshDefault()
           .then(() => get().loadModels(get().settings.provider))
       })
-      const stopWorkspace = api().on('workspace:changed', () => {
-        set({
-          defaultProvider: null,
-          defaultModel: null,
-          settings: INITIAL_SETTINGS,
-          models: {},
-          conversation: ops.emptyConversation(INITIAL_SETTINGS),
-          saved: { state: 'loading' },
-          active: null,
-          notice: null,
+      // Followed while the screen is closed too (once per API): a workspace switched meanwhile must
+      // not leave the old default, models and conversation here for the next visit.
+      if (workspaceFollowedOn !== api()) {
+        workspaceFollowedOn = api()
+        api().on('workspace:changed', () => {
+          set({
+            defaultProvider: null,
+            defaultModel: null,
+            settings: INITIAL_SETTINGS,
+            models: {},
+            conversation: ops.emptyConversation(INITIAL_SETTINGS),
+            saved: { state: 'loading' },
+            active: null,
+            notice: null,
+          })
+          void init()
         })
-        void init()
-      })
-      return () => {
-        stopConfig()
-        stopWorkspace()
       }
+      return stopConfig
     },
 
     setMode: (mode) => set({ mode }),
