@@ -281,3 +281,16 @@ test('the host picker adds a host, shows it down, and switches back', async ({ p
     .click()
   await expect(page.getByLabel('Ollama host')).toHaveValue(labUrl)
 })
+
+test('a host where something else answers 404 says so and points at the base URL', async ({
+  page,
+}) => {
+  await openLocalModels(page)
+  await page.getByRole('button', { name: 'Add host…' }).click()
+  await page.getByLabel('Host URL').fill(`${labUrl}/v1`)
+  await page.getByRole('button', { name: 'Save host' }).click()
+  await expect(page.getByRole('region', { name: 'Ollama is not reachable' })).toContainText(
+    `Ollama is not reachable at ${labUrl}/v1: something else answered there (HTTP 404)`,
+  )
+  await expect(page.getByRole('status', { name: 'Host status' })).toHaveText('Not reachable')
+})

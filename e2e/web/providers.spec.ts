@@ -3,6 +3,8 @@
 // providers-custom.spec.ts).
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { DEFAULT_GROQ_KEY } from '../../test/fakes/groq-server'
 import {
   callApi,
@@ -23,6 +25,15 @@ async function showProvider(page: Page, name: string) {
   return page.getByRole('article', { name, exact: true })
 }
 
+/** The factory json and the secrets file as they are on disk (null when there is none). */
+async function savedOnDisk(workspace: string) {
+  const secrets = join(workspace, '.mindx', 'secrets.json')
+  return {
+    json: await readFactoryJson(workspace),
+    secrets: await readFile(secrets, 'utf8').catch(() => null),
+  }
+}
+
 test.afterAll(async ({ request }) => {
   // The workspace is shared with the other specs: leave Groq working with the right key.
   await callApi(request, 'providers:update', { provider: 'groq', apiKey: DEFAULT_GROQ_KEY })
@@ -39,8 +50,8 @@ test('a Groq key set in the UI is masked, kept out of the json and every respons
 
   await groq.getByLabel('API key').fill(DEFAULT_GROQ_KEY)
   await expect(groq.getByText('Unsaved changes')).toBeVisible()
-  // Test connection tests the saved settings, so with a typed key it waits for Save & test.
-  await expect(groq.getByRole('button', { name: 'Test connection' })).toBeDisabled()
+  // With a typed key both are offered: Test connection tries it unsaved, Save & test keeps it.
+  await expect(groq.getByRole('button', { name: 'Test connection' })).toBeEnabled()
   await expect(groq.getByRole('button', { name: 'Save & test' })).toBeVisible()
   await groq.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(groq.getByText('from secret:groq')).toBeVisible()
@@ -135,4 +146,36 @@ test('a base URL edit on Ollama: Test connection says what to do when nothing an
   await ollama.getByRole('button', { name: 'Save', exact: true }).click()
   await ollama.getByRole('button', { name: 'Test connection' }).click()
   await expect(ollama.getByRole('status')).toContainText('Connected')
+})
+
+test('Test connection tries a typed key without saving it: wrong is auth, right connects', async ({
+  page,
+  request,
+}) => {
+  const typedWrong = 'gsk_typed_unsaved_e2e_7777'
+  // Saved: the right key. What is typed is tested, so a wrong one fails although the saved one works.
+  await callApi(request, 'providers:update', { provider: 'groq', apiKey: DEFAULT_GROQ_KEY })
+  const workspace = await workspaceOf(request)
+  const before = await savedOnDisk(workspace)
+  const responses = recordApiResponses(page)
+  await openScreen(page, 'Providers')
+  const groq = await showProvider(page, 'Groq')
+
+  await groq.getByLabel('API key').fill(typedWrong)
+  await groq.getByRole('button', { name: 'Test connection' }).click()
+  await expect(groq.getByRole('alert')).toContainText('Key rejected (auth)')
+  await expect(
+    groq.getByText('Tested what was typed in the form; nothing was saved.'),
+  ).toBeVisible()
+
+  await groq.getByLabel('API key').fill(DEFAULT_GROQ_KEY)
+  await groq.getByRole('button', { name: 'Test connection' }).click()
+  await expect(groq.getByRole('status')).toContainText(/Connected in \d+ ms/)
+  await expect(groq.getByText('Unsaved changes')).toBeVisible()
+
+  expect(await savedOnDisk(workspace)).toEqual(before)
+  for (const body of responses) {
+    expect(body).not.toContain(typedWrong)
+    expect(body).not.toContain(DEFAULT_GROQ_KEY)
+  }
 })

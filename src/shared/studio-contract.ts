@@ -48,7 +48,22 @@ const httpUrl = z
     if (credential !== undefined) ctx.addIssue(baseUrlCredentialMessage(credential))
   })
 /** Header values typed into the app: stored in the SecretStore, the json gets `secret:NAME`. */
-const headerValues = z.record(headerName, z.string().min(1).max(8192))
+const headerValues = z.record(
+  headerName,
+  z
+    .string()
+    .min(1)
+    .max(8192)
+    .regex(/^[^\r\n\0]*$/, 'A header value is one line: no line breaks'),
+)
+/** What the Providers form holds but has not saved: Test connection tries it, nothing stores it. */
+const unsavedProviderSettings = z.strictObject({
+  model: z.string().trim().min(1).max(4096).optional(),
+  baseUrl: httpUrl.optional(),
+  apiKey: z.string().trim().min(1).max(4096).optional(),
+  headers: headerValues.optional(),
+  removeHeaders: z.array(headerName).max(100).optional(),
+})
 
 export const customEndpointInput = z.strictObject({
   name: providerNameSchema.refine(
@@ -175,8 +190,9 @@ export const studioMethods = {
     errors: ['config_invalid'],
   },
   'providers:test': {
-    summary: 'A tiny real call (list models) with latency, or the typed error and what to do next.',
-    input: z.strictObject({ provider: providerName }),
+    summary:
+      'A tiny real call (list models) with latency, or the typed error and what to do next; with `unsaved`, of what the form holds, written nowhere and never echoed.',
+    input: z.strictObject({ provider: providerName, unsaved: unsavedProviderSettings.optional() }),
     output: returns<ConnectionTestResult>(),
     errors: ['config_invalid', 'not_found'],
   },

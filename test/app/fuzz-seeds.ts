@@ -86,7 +86,7 @@ export const VALID_INPUTS: { [C in Channel]: MethodInput<C> } = {
   },
   'providers:removeCustom': { name: 'fuzz-endpoint' },
   'providers:setOrder': { order: ['mock', 'groq'] },
-  'providers:test': { provider: 'mock' },
+  'providers:test': { provider: 'mock', unsaved: { model: 'mock-model', apiKey: 'fuzz-key-1234' } },
   'catalog:list': {},
   'catalog:saveEntry': {
     tier: 'good_fit',

@@ -45,10 +45,15 @@ describe('Providers screen', () => {
     const key = groq.getByLabelText('API key')
     fireEvent.change(key, { target: { value: 'gsk_typed_key_1234' } })
     expect(groq.getByText('Unsaved changes')).toBeTruthy()
-    // With a typed key, Test connection (which tests the saved settings) waits for a save.
-    expect(groq.getByRole('button', { name: 'Test connection' }).hasAttribute('disabled')).toBe(
-      true,
-    )
+    // With a typed key, Test connection tries it as typed and saves nothing.
+    fireEvent.click(groq.getByRole('button', { name: 'Test connection' }))
+    await groq.findByText('Tested what was typed in the form; nothing was saved.')
+    expect(api.calls.map((c) => c.channel)).not.toContain('providers:update')
+    expect(api.calls.find((c) => c.channel === 'providers:test')?.input).toEqual({
+      provider: 'groq',
+      unsaved: { apiKey: 'gsk_typed_key_1234' },
+    })
+    expect(groq.getByText('Unsaved changes')).toBeTruthy()
     fireEvent.click(groq.getByRole('button', { name: 'Save' }))
     await groq.findByText('Saved')
     expect((key as HTMLInputElement).value).toBe('')
@@ -61,6 +66,47 @@ describe('Providers screen', () => {
     const alert = await groq.findByRole('alert')
     expect(alert.textContent).toContain('Key rejected (auth): Invalid API Key')
     expect(alert.textContent).toContain('Paste a valid API key')
+    // Saved settings now: the last test sent no unsaved values and says nothing about the form.
+    expect(api.calls.filter((c) => c.channel === 'providers:test').at(-1)?.input).toEqual({
+      provider: 'groq',
+    })
+    expect(groq.queryByText('Tested what was typed in the form; nothing was saved.')).toBeNull()
+  })
+
+  it('tests a typed model and base URL as typed; a cleared field waits for Save & test', async () => {
+    api = createFakeAppApi({
+      'providers:test': ({ provider, unsaved }) =>
+        Promise.resolve({
+          ok: true,
+          provider,
+          model: unsaved?.model ?? 'saved',
+          latencyMs: 3,
+          models: ['llama3.2:1b'],
+          modelListed: true,
+        }),
+    })
+    setAppApi(api)
+    render(<ProvidersScreen />)
+    fireEvent.click(await screen.findByRole('option', { name: 'Ollama' }))
+    const ollama = within(await screen.findByRole('article', { name: 'Ollama' }))
+    fireEvent.change(ollama.getByLabelText('Model'), { target: { value: 'llama3.2:1b' } })
+    fireEvent.change(ollama.getByLabelText('Base URL'), {
+      target: { value: ' http://gpu-box:11434 ' },
+    })
+    expect(ollama.getByText(/tries what you typed without saving it/)).toBeTruthy()
+    fireEvent.click(ollama.getByRole('button', { name: 'Test connection' }))
+    expect((await ollama.findByRole('status')).textContent).toContain('Connected in 3 ms')
+    expect(api.calls.find((c) => c.channel === 'providers:test')?.input).toEqual({
+      provider: 'ollama',
+      unsaved: { model: 'llama3.2:1b', baseUrl: 'http://gpu-box:11434' },
+    })
+
+    fireEvent.change(ollama.getByLabelText('Base URL'), { target: { value: '' } })
+    expect(ollama.getByRole('button', { name: 'Test connection' }).hasAttribute('disabled')).toBe(
+      true,
+    )
+    expect(ollama.getByText('A cleared field is tested once saved: use Save & test.')).toBeTruthy()
+    expect(ollama.getByRole('button', { name: 'Save & test' })).toBeTruthy()
   })
 
   it('moves a provider with the Move up button', async () => {

@@ -13,7 +13,7 @@ export interface RecordedRequest {
   body: unknown
   /** The client closed the connection before the response was complete. */
   closedEarly: boolean
-  /** The fake itself destroyed the socket (dropMidStream). */
+  /** The fake itself destroyed the socket (dropMidStream, dropBeforeHeaders). */
   droppedByServer: boolean
   /** Resolves once the response finished or the connection closed. */
   settled: Promise<void>
@@ -70,6 +70,8 @@ export interface FakeHttpServer {
   slow(ms: number): void
   /** The next streamed response sends `afterChunks` chunks, then the socket is destroyed. */
   dropMidStream(afterChunks: number): void
+  /** The next request(s) get no answer at all: the socket is destroyed before any header is sent. */
+  dropBeforeHeaders(times?: number): void
   /** The next streamed response sends `afterChunks` chunks, then waits until the client goes away. */
   stallMidStream(afterChunks: number): void
   /** Every streamed response pauses after `afterChunks` chunks until `release()` (or the client goes). */
@@ -138,6 +140,7 @@ export async function startFakeHttp(options: FakeHttpOptions): Promise<FakeHttpS
   let faults: (Fault & { times: number })[] = []
   let slowMs = 0
   let cut: { afterChunks: number; how: 'drop' | 'stall' } | undefined
+  let dropsBeforeHeaders = 0
   let holdAfter: number | undefined
   let gate = deferred()
   let arrivalWaiters: (() => void)[] = []
@@ -219,6 +222,12 @@ export async function startFakeHttp(options: FakeHttpOptions): Promise<FakeHttpS
 
     if (slowMs > 0) await pause(slowMs, closed)
     if (res.destroyed) return
+    if (dropsBeforeHeaders > 0) {
+      dropsBeforeHeaders -= 1
+      record.droppedByServer = true
+      res.socket?.destroy()
+      return
+    }
     const fault = takeFault(url.pathname)
     if (fault) {
       const body = fault.body ?? options.errorBody(fault.status, record)
@@ -264,6 +273,9 @@ export async function startFakeHttp(options: FakeHttpOptions): Promise<FakeHttpS
     dropMidStream(afterChunks) {
       cut = { afterChunks, how: 'drop' }
     },
+    dropBeforeHeaders(times = 1) {
+      dropsBeforeHeaders = times
+    },
     stallMidStream(afterChunks) {
       cut = { afterChunks, how: 'stall' }
     },
@@ -275,6 +287,7 @@ export async function startFakeHttp(options: FakeHttpOptions): Promise<FakeHttpS
       faults = []
       slowMs = 0
       cut = undefined
+      dropsBeforeHeaders = 0
       releaseHolds()
       requests.length = 0
     },

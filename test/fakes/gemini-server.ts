@@ -24,8 +24,15 @@ export interface FakeGeminiOptions extends ReplyOptions {
 export interface FakeGemini extends FakeHttpServer, ReplyControls {
   /** mindX-style base URL: `<origin>/v1beta`. */
   apiUrl: string
-  /** The next request(s) get 429 RESOURCE_EXHAUSTED with a RetryInfo `retryDelay`, as Google sends it. */
-  rateLimit(options: { retryAfterSeconds: number; times?: number }): void
+  /**
+   * The next request(s) get 429 RESOURCE_EXHAUSTED with the wait in a RetryInfo `retryDelay`, as
+   * Google sends it, or (`via: 'header'`) only in an HTTP `Retry-After`, as a proxy in front sends it.
+   */
+  rateLimit(options: {
+    retryAfterSeconds: number
+    times?: number
+    via?: 'retry-info' | 'header'
+  }): void
 }
 
 interface GenerateBody {
@@ -204,7 +211,11 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
   return {
     ...server,
     apiUrl: `${server.url}/v1beta`,
-    rateLimit({ retryAfterSeconds, times }) {
+    rateLimit({ retryAfterSeconds, times, via = 'retry-info' }) {
+      if (via === 'header') {
+        const headers = { 'retry-after': String(retryAfterSeconds) }
+        return server.fail({ status: 429, times, headers })
+      }
       const retryInfo = {
         '@type': 'type.googleapis.com/google.rpc.RetryInfo',
         retryDelay: `${retryAfterSeconds}s`,

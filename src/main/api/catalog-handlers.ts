@@ -8,6 +8,7 @@ import type { JsonEdit } from '../services/config/json-file-edit'
 import { editFactoryConfigFile } from '../services/config/json-file-edit'
 import { DEFAULT_CLOUD_RUN_MODELS } from '../services/catalog'
 import { OllamaAdmin } from '../services/ollama-admin'
+import { ollamaHostProblem } from '../services/providers/ollama/map-error'
 import { AppError } from './app-error'
 import type { ApiHandlers } from './dispatch'
 import type { StudioContext } from './studio-context'
@@ -50,8 +51,8 @@ export function createCatalogHandlers(
     try {
       const models = await new OllamaAdmin({ baseUrl, headers, fetch: fetchWithDeadline }).list()
       return { reachable: true, baseUrl, names: models.map((m) => m.name) }
-    } catch {
-      const message = `Ollama is not reachable at ${baseUrl} — is \`ollama serve\` running? Installed status is unknown.`
+    } catch (error) {
+      const message = `${ollamaHostProblem(error, baseUrl)} Installed status is unknown.`
       return { reachable: false, baseUrl, names: [], message }
     }
   }

@@ -4,6 +4,7 @@ import { DEFAULT_OLLAMA_BASE_URL } from '../../shared/llm'
 import { normalizeHostUrl } from '../../shared/ollama'
 import type { LlmFactory } from '../services/factory'
 import { OllamaAdmin } from '../services/ollama-admin'
+import { ollamaHostProblem } from '../services/providers/ollama/map-error'
 
 /** Asks one Ollama server for its version; rejects when it does not answer. */
 export type OllamaVersionProbe = (connection: {
@@ -47,7 +48,7 @@ export async function readOllamaStatus(
     })
   try {
     return { reachable: true, baseUrl, version: await ask(baseUrl) }
-  } catch {
+  } catch (error) {
     const fallback = resolution.fallbackUrl && normalizeHostUrl(resolution.fallbackUrl.url)
     if (options.host === undefined && fallback && fallback !== configured) {
       // What the factory does too: the same request to llm.ollama.fallback_url.
@@ -56,10 +57,6 @@ export async function readOllamaStatus(
         return { reachable: true, baseUrl: fallback, version, viaFallback: { configured } }
       }
     }
-    return {
-      reachable: false,
-      baseUrl,
-      message: `Ollama is not reachable at ${baseUrl} — is \`ollama serve\` running?`,
-    }
+    return { reachable: false, baseUrl, message: ollamaHostProblem(error, baseUrl) }
   }
 }

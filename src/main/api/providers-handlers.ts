@@ -20,6 +20,7 @@ import {
   secretNameFor,
 } from '../services/provider-settings/settings-edits'
 import { buildProviderRegistry } from '../services/providers/registry'
+import { maskSecret } from '../../shared/llm'
 import { summarizeProvider } from '../../shared/providers'
 
 export type ProvidersHandlers = Pick<
@@ -32,6 +33,17 @@ export type ProvidersHandlers = Pick<
   | 'providers:setOrder'
   | 'providers:test'
 >
+
+/** `text` with each of `values` masked (a value shorter than 4 characters is left: too common). */
+function withoutValues(text: string, values: readonly (string | undefined)[]): string {
+  return values.reduce<string>(
+    (masked, value) =>
+      value !== undefined && value.length >= 4
+        ? masked.replaceAll(value, maskSecret(value) ?? '…')
+        : masked,
+    text,
+  )
+}
 
 /** Provider names are open strings: the workspace's registry decides which exist. */
 function requireKnown(ws: WorkspaceConfig, provider: string): void {
@@ -122,16 +134,16 @@ export function createProvidersHandlers(context: StudioContext): ProvidersHandle
       )
       return overview()
     },
-    'providers:test': async ({ provider }) => {
+    'providers:test': async ({ provider, unsaved }) => {
       requireKnown((await context.readConfig()).ws, provider)
-      const result = await testProviderConnection(context.session.current.factory, provider)
+      const factory = context.session.current.factory
+      const result = await testProviderConnection(factory, provider, { unsaved })
       if (result.ok) return result
-      // The base URL may carry a credential (user:pass@, ?key=) that the message quotes.
-      return {
-        ...result,
-        message: redactSecrets(result.message),
-        nextStep: redactSecrets(result.nextStep),
-      }
+      // The base URL may carry a credential (user:pass@, ?key=) that the message quotes; a typed
+      // key or header value never goes back, whatever a server echoed of it.
+      const typed = [unsaved?.apiKey, ...Object.values(unsaved?.headers ?? {})]
+      const hide = (text: string) => withoutValues(redactSecrets(text), typed)
+      return { ...result, message: hide(result.message), nextStep: hide(result.nextStep) }
     },
   }
 }

@@ -102,6 +102,7 @@ function factoryWith(listModels: () => Promise<{ name: string }[]>): LlmFactory 
       Promise.resolve({ listModels } as unknown as Awaited<
         ReturnType<LlmFactory['createLlmHandler']>
       >),
+    trialHandler: unused,
     catalog: () => Promise.reject(new Error('unused')),
     providers: () => Promise.reject(new Error('unused')),
     clearHandlerCache: () => undefined,

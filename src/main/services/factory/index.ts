@@ -12,7 +12,7 @@ import type { CallPolicy } from './call-policy'
 import { buildHandler, plannedHandler } from './build-handler'
 import type { ProtocolLoaders } from './provider-loaders'
 import { PROTOCOL_LOADERS } from './provider-loaders'
-import { runtimeSettings } from './provider-runtime'
+import { runtimeSettings, withHeaderChanges } from './provider-runtime'
 import type { ResolvedFields, SecretsSnapshot } from './resolve-fields'
 import { NO_SECRETS, resolveFields } from './resolve-fields'
 import type { SecretStore } from '../secrets/types'
@@ -20,7 +20,7 @@ import { ResilienceRegistry } from '../resilience'
 import { createFailover } from './failover'
 import { ollamaFallbackUrl } from './fallback-url'
 import { providersHealth } from './health'
-import type { HandlerArgs, LlmFactory, LlmHandler, Resolution } from './types'
+import type { HandlerArgs, LlmFactory, LlmHandler, Resolution, TrialHandlerArgs } from './types'
 
 export { LlmError } from '../../../shared/llm'
 export type { CallAttempt } from '../../../shared/failover'
@@ -28,7 +28,14 @@ export type { EndpointHealth } from '../../../shared/provider-health'
 export { ResilienceRegistry } from '../resilience'
 export { RoutedError, attemptsOf } from './attempts'
 export type { FailoverOptions, FailoverResult, PlannedEntry } from './failover'
-export type { CallOptions, HandlerArgs, LlmFactory, LlmHandler, Resolution } from './types'
+export type {
+  CallOptions,
+  HandlerArgs,
+  LlmFactory,
+  LlmHandler,
+  Resolution,
+  TrialHandlerArgs,
+} from './types'
 export type { IdentityTokenSource } from '../providers/identity-token'
 export type { ProviderRegistry } from '../providers/registry'
 
@@ -89,20 +96,22 @@ export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
       fields.fallbackReason,
     ])
 
+  const buildOptions = (loaded: LoadedWorkspace, health: ResilienceRegistry) => ({
+    loaders,
+    policy: options.policy,
+    fetch: options.fetch,
+    identityTokens: options.identityTokens,
+    secretStoreLabel: loaded.secrets.label,
+    resilience: health,
+  })
+
   const handlerFor = (loaded: LoadedWorkspace, fields: ResolvedFields): Promise<LlmHandler> => {
     const key = cacheKey(fields)
     let handler = handlers.get(key)
     if (!handler) {
       const runtime = runtimeSettings(loaded.ws, fields.descriptor, loaded.secrets)
       // Stored before it settles so concurrent callers share one creation (single flight).
-      handler = buildHandler(loaded.ws, fields, runtime, {
-        loaders,
-        policy: options.policy,
-        fetch: options.fetch,
-        identityTokens: options.identityTokens,
-        secretStoreLabel: loaded.secrets.label,
-        resilience,
-      })
+      handler = buildHandler(loaded.ws, fields, runtime, buildOptions(loaded, resilience))
       handlers.set(key, handler)
       handler.then(
         (built) => settled.set(key, built),
@@ -174,6 +183,16 @@ export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
     const { loaded, fields } = await fieldsFor(args)
     return handlerFor(loaded, fields)
   }
+  const trialHandler = async ({ headers, removeHeaders, ...args }: TrialHandlerArgs) => {
+    const { loaded, fields } = await fieldsFor(args)
+    const runtime = withHeaderChanges(
+      runtimeSettings(loaded.ws, fields.descriptor, loaded.secrets),
+      { headers, removeHeaders },
+    )
+    // Its own registry: a typed wrong key must not put the saved provider in cooldown.
+    const health = new ResilienceRegistry(resilience.clock)
+    return buildHandler(loaded.ws, fields, runtime, buildOptions(loaded, health))
+  }
   const failover = createFailover({
     workspace: loadWorkspace,
     resolve,
@@ -183,6 +202,7 @@ export function createLlmFactory(options: LlmFactoryOptions): LlmFactory {
   return {
     resolve,
     createLlmHandler,
+    trialHandler,
     generateWithFailover: failover.generate,
     streamWithFailover: failover.stream,
     failoverPlan: failover.plan,

@@ -49,3 +49,28 @@ export function runtimeSettings(
     ...(Number.isFinite(timeout) && timeout > 0 ? { timeoutMs: timeout * 1000 } : {}),
   }
 }
+
+/** Header changes typed but not saved: values set over the configured ones, names left out. */
+export interface HeaderChanges {
+  headers?: Record<string, string>
+  removeHeaders?: string[]
+}
+
+/** The runtime settings with unsaved header changes applied (names compared case-insensitively). */
+export function withHeaderChanges(
+  runtime: RuntimeSettings,
+  changes: HeaderChanges,
+): RuntimeSettings {
+  const replaced = [...Object.keys(changes.headers ?? {}), ...(changes.removeHeaders ?? [])].map(
+    (name) => name.toLowerCase(),
+  )
+  const kept = (name: string) => !replaced.includes(name.toLowerCase())
+  return {
+    ...runtime,
+    headers: {
+      ...Object.fromEntries(Object.entries(runtime.headers).filter(([name]) => kept(name))),
+      ...changes.headers,
+    },
+    missingSecrets: runtime.missingSecrets.filter((missing) => kept(missing.header)),
+  }
+}

@@ -21,6 +21,14 @@ export interface HandlerArgs {
   baseUrl?: string
 }
 
+/** Settings typed on the Providers screen but not saved: argument-layer fields plus header changes. */
+export interface TrialHandlerArgs extends HandlerArgs {
+  /** Header values set over the configured ones for this handler only. */
+  headers?: Record<string, string>
+  /** Configured headers this handler leaves out. */
+  removeHeaders?: string[]
+}
+
 /** Everything the factory decided for one set of arguments. Holds the raw key: never send it out. */
 export interface Resolution {
   provider: ResolvedField<ProviderName>
@@ -72,6 +80,11 @@ export interface LlmFactory {
   /** The merged Cloud Run friendly catalog (defaults ⊕ the factory json). */
   catalog(): Promise<Catalog>
   createLlmHandler(args?: HandlerArgs): Promise<LlmHandler>
+  /**
+   * A handler for settings not saved anywhere (Test connection of what a form holds): built for
+   * the caller alone, never cached, and its calls leave the process's health state untouched.
+   */
+  trialHandler(args: TrialHandlerArgs): Promise<LlmHandler>
   /** Walks a chain of `provider[/model]` entries until one answers; the result names it and the attempts. */
   generateWithFailover(prompt: string, options?: FailoverOptions): Promise<FailoverResult>
   /** The same for a stream: it fails over only before the first token. */

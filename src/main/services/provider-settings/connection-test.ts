@@ -2,11 +2,16 @@
 import { LlmError } from '../../../shared/llm'
 import type { LlmErrorCode, ProviderName } from '../../../shared/llm'
 import type { ConnectionTestResult } from '../../../shared/studio-config'
-import type { LlmFactory } from '../factory'
+import type { LlmFactory, TrialHandlerArgs } from '../factory'
+
+/** What a form holds but has not saved: tested as typed, written nowhere. */
+export type UnsavedSettings = Omit<TrialHandlerArgs, 'provider'>
 
 export interface ConnectionTestOptions {
   timeoutMs?: number
   now?: () => number
+  /** Test these instead of (on top of) the saved settings. */
+  unsaved?: UnsavedSettings
 }
 
 const MAX_MODELS = 200
@@ -17,12 +22,16 @@ export async function testProviderConnection(
   options: ConnectionTestOptions = {},
 ): Promise<ConnectionTestResult> {
   const now = options.now ?? (() => performance.now())
-  const resolution = await factory.resolve({ provider })
+  const { unsaved } = options
+  const { headers: _headers, removeHeaders: _removed, ...fields } = unsaved ?? {}
+  const resolution = await factory.resolve({ ...fields, provider })
   const model = resolution.model.value
   const baseUrl = resolution.baseUrl.value
   const started = now()
   try {
-    const handler = await factory.createLlmHandler({ provider })
+    const handler = unsaved
+      ? await factory.trialHandler({ ...unsaved, provider })
+      : await factory.createLlmHandler({ provider })
     const listed = await handler.listModels(AbortSignal.timeout(options.timeoutMs ?? 10_000))
     const models = listed.map((m) => m.name)
     return {

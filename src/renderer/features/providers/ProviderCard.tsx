@@ -5,7 +5,12 @@ import type { ResolvedFieldName } from '../../../shared/resolution'
 import type { ProviderCard as ProviderCardData, WritableLayer } from '../../../shared/studio-config'
 import { ProvenanceChain } from '../../components/ProvenanceChain'
 import { fileName as fileNameOf, sourceSentence } from '../../components/provenance-text'
-import type { ProviderUpdate, SaveState, TestState } from './providers-store'
+import type {
+  ProviderUpdate,
+  SaveState,
+  TestState,
+  UnsavedProviderSettings,
+} from './providers-store'
 import { ProviderForm } from './ProviderForm'
 import { ProviderHealth } from './health/ProviderHealth'
 
@@ -17,7 +22,8 @@ export interface ProviderCardProps {
   save: SaveState
   test: TestState
   onUpdate: (change: ProviderUpdate) => Promise<boolean>
-  onTest: () => void
+  /** Tests the saved settings, or with `unsaved` what the form holds without saving it. */
+  onTest: (unsaved?: UnsavedProviderSettings) => void
   /** Custom endpoints only: removes it from custom_providers (after a confirm). */
   onRemove?: () => void
 }

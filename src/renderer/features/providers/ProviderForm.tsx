@@ -6,6 +6,7 @@ import { fileName, sourceSentence } from '../../components/provenance-text'
 import { ConnectionResult } from './ConnectionResult'
 import { HeadersEditor } from './HeadersEditor'
 import type { ProviderCardProps } from './ProviderCard'
+import type { UnsavedProviderSettings } from './providers-store'
 import { shadowingStep } from './shadowing'
 
 function layerLabel(layer: WritableLayer): string {
@@ -35,6 +36,16 @@ export function ProviderForm(props: ProviderCardProps & { title: string }) {
   }
   const dirty = Object.values(changed).some(Boolean)
   const busy = save.state === 'busy'
+  // A cleared field means "the next layer's value", which only a save can say: Save & test does.
+  const cleared =
+    (changed.model && model.trim() === '') || (changed.baseUrl && baseUrl.trim() === '')
+  const unsaved: UnsavedProviderSettings = {
+    ...(changed.model && !cleared ? { model: model.trim() } : {}),
+    ...(changed.baseUrl && !cleared ? { baseUrl: baseUrl.trim() } : {}),
+    ...(changed.apiKey ? { apiKey: apiKey.trim() } : {}),
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
+    ...(removeHeaders.length > 0 ? { removeHeaders } : {}),
+  }
   const keyFromStore = view.sources.apiKey.origin.startsWith('secret:')
 
   /** Said at once, next to the field: writing there would not change what the factory uses. */
@@ -173,12 +184,11 @@ export function ProviderForm(props: ProviderCardProps & { title: string }) {
         <button
           type="button"
           className="button"
-          onClick={onTest}
-          // It tests the saved settings: with unsaved edits that would test something else than
-          // what is on screen (e.g. "no key is set" with a key typed). Testing while a save is in
+          // With edits it tries what is on screen, written nowhere. Testing while a save is in
           // flight would test the old settings, and the save's reload would then wipe the result.
-          disabled={test.state === 'busy' || busy || dirty}
-          aria-describedby={dirty ? `${ids.model}-tests-saved` : undefined}
+          onClick={() => onTest(dirty ? unsaved : undefined)}
+          disabled={test.state === 'busy' || busy || cleared}
+          aria-describedby={dirty ? `${ids.model}-tests-typed` : undefined}
         >
           {test.state === 'busy' ? 'Testing…' : 'Test connection'}
         </button>
@@ -201,8 +211,10 @@ export function ProviderForm(props: ProviderCardProps & { title: string }) {
         {save.state === 'saved' && !dirty && <span className="chip chip-ok">Saved</span>}
       </div>
       {dirty && (
-        <p id={`${ids.model}-tests-saved`} className="muted provider-tests-saved">
-          Test connection tests the saved settings: use Save &amp; test to try what you typed.
+        <p id={`${ids.model}-tests-typed`} className="muted provider-tests-saved">
+          {cleared
+            ? 'A cleared field is tested once saved: use Save & test.'
+            : 'Test connection tries what you typed without saving it; Save & test keeps it.'}
         </p>
       )}
       {save.state === 'error' && (
@@ -211,6 +223,9 @@ export function ProviderForm(props: ProviderCardProps & { title: string }) {
         </p>
       )}
       {shadowNote && <p className="notice notice-warn">{shadowNote}</p>}
+      {test.state === 'done' && test.unsaved && (
+        <p className="muted">Tested what was typed in the form; nothing was saved.</p>
+      )}
       {test.state === 'done' && (
         <ConnectionResult
           result={test.result}

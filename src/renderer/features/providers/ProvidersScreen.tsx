@@ -4,7 +4,12 @@ import { useEffect, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { getAppApi } from '../../platform/current-api'
 import type { ProvidersOverview } from '../../../shared/studio-config'
-import type { ProviderUpdate, SaveState, TestState } from './providers-store'
+import type {
+  ProviderUpdate,
+  SaveState,
+  TestState,
+  UnsavedProviderSettings,
+} from './providers-store'
 import { useProvidersStore } from './providers-store'
 import { AddEndpointDialog } from './AddEndpointDialog'
 import { ProviderCard } from './ProviderCard'
@@ -82,7 +87,7 @@ export function ProvidersScreen() {
             tests={tests}
             onSelect={select}
             onUpdate={update}
-            onTest={(provider) => void test(provider)}
+            onTest={(provider, unsaved) => void test(provider, unsaved)}
             onRemove={setRemoving}
           />
           <ProviderOrder
@@ -110,7 +115,7 @@ function ProvidersBody(props: {
   tests: Partial<Record<string, TestState>>
   onSelect: (provider: string) => void
   onUpdate: (change: ProviderUpdate) => Promise<boolean>
-  onTest: (provider: string) => void
+  onTest: (provider: string, unsaved?: UnsavedProviderSettings) => void
   onRemove: (provider: string) => void
 }) {
   const { overview, saves, tests } = props
@@ -138,7 +143,7 @@ function ProvidersBody(props: {
         save={saves[card.provider] ?? { state: 'idle' }}
         test={tests[card.provider] ?? { state: 'idle' }}
         onUpdate={props.onUpdate}
-        onTest={() => props.onTest(card.provider)}
+        onTest={(unsaved) => props.onTest(card.provider, unsaved)}
         {...(card.origin === 'custom' ? { onRemove: () => props.onRemove(card.provider) } : {})}
       />
     </div>

@@ -9,13 +9,20 @@ import type { Loadable } from '../../stores/shell-store'
 import { useShellStore } from '../../stores/shell-store'
 
 export type ProviderUpdate = MethodInput<'providers:update'>
+/** What the form holds but has not saved, for Test connection. */
+export type UnsavedProviderSettings = NonNullable<MethodInput<'providers:test'>['unsaved']>
 
 export type Pending<T> = { state: 'idle' } | { state: 'busy' } | T
 
 export type SaveState = Pending<
   { state: 'saved'; note?: string } | { state: 'error'; message: string }
 >
-export type TestState = Pending<{ state: 'done'; result: ConnectionTestResult }>
+export type TestState = Pending<{
+  state: 'done'
+  result: ConnectionTestResult
+  /** The test tried unsaved values from the form, not the saved settings. */
+  unsaved: boolean
+}>
 
 interface ProvidersState {
   overview: Loadable<ProvidersOverview>
@@ -27,7 +34,8 @@ interface ProvidersState {
   select: (provider: string) => void
   load: () => Promise<void>
   update: (change: ProviderUpdate) => Promise<boolean>
-  test: (provider: ProviderName) => Promise<void>
+  /** Tests the saved settings, or with `unsaved` what the form holds (nothing is written). */
+  test: (provider: ProviderName, unsaved?: UnsavedProviderSettings) => Promise<void>
   setOrder: (order: string[]) => Promise<void>
   /** Adds a custom endpoint and selects it; the error text on failure, null on success. */
   addCustom: (input: MethodInput<'providers:addCustom'>) => Promise<string | null>
@@ -79,11 +87,12 @@ export const useProvidersStore = create<ProvidersState>()((set, get) => ({
     }
   },
 
-  async test(provider) {
+  async test(provider, unsaved) {
     set((s) => ({ tests: { ...s.tests, [provider]: { state: 'busy' } } }))
+    const tried = { unsaved: unsaved !== undefined }
     try {
-      const result = await getAppApi().providers.test({ provider })
-      set((s) => ({ tests: { ...s.tests, [provider]: { state: 'done', result } } }))
+      const result = await getAppApi().providers.test({ provider, ...(unsaved ? { unsaved } : {}) })
+      set((s) => ({ tests: { ...s.tests, [provider]: { state: 'done', result, ...tried } } }))
     } catch (error) {
       const result: ConnectionTestResult = {
         ok: false,
@@ -93,7 +102,7 @@ export const useProvidersStore = create<ProvidersState>()((set, get) => ({
         message: errorMessage(error),
         nextStep: 'Fix the configuration problem above, then test again.',
       }
-      set((s) => ({ tests: { ...s.tests, [provider]: { state: 'done', result } } }))
+      set((s) => ({ tests: { ...s.tests, [provider]: { state: 'done', result, ...tried } } }))
     }
   },
 

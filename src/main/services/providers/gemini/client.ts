@@ -5,6 +5,7 @@ import type { LlmError, Usage } from '../../../../shared/llm'
 import { ProviderErrors } from '../http-errors'
 import type { ProviderChunk, ProviderClient, ProviderModel, ProviderRequest } from '../types'
 import type { GeminiEndpoint } from './base-url'
+import { GeminiCall } from './call-capture'
 import { listGeminiModels } from './list-models'
 import { mapGeminiError } from './map-error'
 
@@ -13,8 +14,8 @@ export type GeminiSdk = typeof GenerativeAi
 export interface GeminiClientSettings extends GeminiEndpoint {
   apiKey: string
   headers: Record<string, string>
-  /** For the model list only: the SDK itself always uses the global fetch. */
-  fetch: typeof fetch
+  /** Injected fetch (tests, proxies); undefined means the global one, looked up per call. */
+  fetch?: typeof fetch
   /** As configured, for messages ("not reachable at …"). */
   displayUrl: string
 }
@@ -47,14 +48,17 @@ export class GeminiProviderClient implements ProviderClient {
   }
 
   async generate(request: ProviderRequest): Promise<{ text: string; usage: Usage }> {
+    const call = new GeminiCall(this.settings.fetch)
     try {
-      const { response } = await this.model(request).generateContent(
-        { contents: geminiContents(request) },
-        { signal: request.signal },
+      const { response } = await call.run(() =>
+        this.model(request).generateContent(
+          { contents: geminiContents(request) },
+          { signal: request.signal },
+        ),
       )
       return { text: response.text(), usage: toUsage(response.usageMetadata) }
     } catch (error) {
-      throw this.toLlmError(error, request.model, request.signal)
+      throw this.toLlmError(error, request.model, request.signal, call)
     }
   }
 
@@ -65,10 +69,13 @@ export class GeminiProviderClient implements ProviderClient {
     const signal = AbortSignal.any([request.signal, local.signal])
     let usage: UsageMetadata | undefined
     let finished = false
+    const call = new GeminiCall(this.settings.fetch)
     try {
-      const result = await this.model(request).generateContentStream(
-        { contents: geminiContents(request) },
-        { signal },
+      const result = await call.run(() =>
+        this.model(request).generateContentStream(
+          { contents: geminiContents(request) },
+          { signal },
+        ),
       )
       // The aggregated `response` rejects with every stream error; the iterator reports them here.
       result.response.catch(() => undefined)
@@ -79,7 +86,7 @@ export class GeminiProviderClient implements ProviderClient {
       }
       finished = true
     } catch (error) {
-      throw this.toLlmError(error, request.model, request.signal)
+      throw this.toLlmError(error, request.model, request.signal, call)
     } finally {
       if (!finished) local.abort()
     }
@@ -87,7 +94,8 @@ export class GeminiProviderClient implements ProviderClient {
   }
 
   async listModels(signal?: AbortSignal): Promise<ProviderModel[]> {
-    const { baseUrl, apiVersion, apiKey, headers, fetch } = this.settings
+    const { baseUrl, apiVersion, apiKey, headers } = this.settings
+    const fetch = this.settings.fetch ?? globalThis.fetch
     const errors = this.errors(undefined)
     try {
       return await listGeminiModels({ baseUrl, apiVersion, apiKey, headers, fetch, errors, signal })
@@ -122,7 +130,12 @@ export class GeminiProviderClient implements ProviderClient {
     })
   }
 
-  private toLlmError(error: unknown, model: string | undefined, signal?: AbortSignal): LlmError {
-    return mapGeminiError(error, this.errors(model), this.sdk, signal)
+  private toLlmError(
+    error: unknown,
+    model: string | undefined,
+    signal?: AbortSignal,
+    call?: GeminiCall,
+  ): LlmError {
+    return mapGeminiError(error, this.errors(model), this.sdk, signal, call)
   }
 }

@@ -29,7 +29,7 @@ const createGeminiClient: ProviderClientFactory = async (settings) => {
     ...endpoint,
     apiKey: settings.apiKey,
     headers,
-    fetch: settings.fetch ?? fetch,
+    fetch: settings.fetch,
     displayUrl: settings.baseUrl ?? `${endpoint.baseUrl}/${endpoint.apiVersion}`,
   })
 }

@@ -43,7 +43,8 @@ async function fetchPage(request: ModelListRequest, pageToken?: string): Promise
     throw request.errors.unexpected(error, 'the model list was not JSON')
   }
   if (!response.ok) {
-    const failure = googleHttpFailure(response.status, page.error?.message, page.error?.details)
+    const { status, headers } = response
+    const failure = googleHttpFailure(status, page.error?.message, page.error?.details, headers)
     throw request.errors.http(failure)
   }
   return page

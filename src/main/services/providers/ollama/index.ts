@@ -10,5 +10,11 @@ const createOllamaClient: ProviderClientFactory = async (settings) => {
 export default createOllamaClient
 export { OllamaProviderClient, openCall, loadOllamaSdk, toProviderModel } from './client'
 export type { OllamaCall, OllamaConnection, OllamaConstructor } from './client'
-export { mapError, unreachableMessage, notInstalledMessage } from './map-error'
+export {
+  mapError,
+  unreachableMessage,
+  notInstalledMessage,
+  notOllamaMessage,
+  ollamaHostProblem,
+} from './map-error'
 export type { OllamaErrorContext } from './map-error'

@@ -64,6 +64,23 @@ export function notInstalledMessage(model: string, baseUrl: string): string {
   return `Model ${model} is not installed on ${baseUrl} — pull it with \`ollama pull ${model}\``
 }
 
+/** Something answered at the address, but not Ollama's API: a wrong port or path (`/v1`, `/api`). */
+export function notOllamaMessage(baseUrl: string, status: number): string {
+  return `Ollama is not reachable at ${baseUrl}: something else answered there (HTTP ${status}) — check the base URL (Ollama's root, e.g. http://localhost:11434, without /api or /v1).`
+}
+
+/** Ollama's own 404 names the model (`model "x" not found, try pulling it first`). */
+const OLLAMA_MODEL_NOT_FOUND = /\bmodel\b.*\bnot found\b/i
+
+/**
+ * What a host that did not work says on every screen (status bar, Local models, Cloud Run models,
+ * Playground): an HTTP answer in its own words (already mapped), anything else as not reachable.
+ */
+export function ollamaHostProblem(error: unknown, baseUrl: string): string {
+  if (error instanceof LlmError && error.status !== undefined) return error.message
+  return unreachableMessage(baseUrl)
+}
+
 function statusError(status: number, serverMessage: string, ctx: OllamaErrorContext): LlmError {
   const { baseUrl, model } = ctx
   const base = { provider: ctx.provider ?? 'ollama', model, status }
@@ -76,6 +93,10 @@ function statusError(status: number, serverMessage: string, ctx: OllamaErrorCont
     return new LlmError({ ...base, code: 'auth', message })
   }
   if (status === 404) {
+    // Not Ollama's 404: the same reading as the status probes give (see ollamaHostProblem).
+    if (!OLLAMA_MODEL_NOT_FOUND.test(serverMessage)) {
+      return new LlmError({ ...base, code: 'unreachable', message: notOllamaMessage(baseUrl, 404) })
+    }
     const message = model
       ? notInstalledMessage(model, baseUrl)
       : `Ollama at ${baseUrl} answered 404: ${serverMessage}`
