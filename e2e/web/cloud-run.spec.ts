@@ -105,6 +105,8 @@ test('Make default writes default_model_override and changes what the CLI resolv
   await rowOf(page, 'mistral:7b')
     .getByRole('button', { name: /Make default/ })
     .click()
+  // The fake host does not have it: the row says so first (catalog-rows.spec has the Pull path).
+  await page.getByRole('button', { name: 'Make default anyway' }).click()
   await expect(rowOf(page, 'mistral:7b').getByText('Ollama default')).toBeVisible()
   expect(await readFactoryJson(workspace)).toContain('"default_model_override": "mistral:7b"')
   expect(cliOllamaModel()).toBe('mistral:7b')

@@ -1,4 +1,4 @@
-// A test-only HTTP control for the e2e fakes (specs run in another process): requests, hold/release, restart.
+// A test-only HTTP control for the e2e fakes (specs run in another process): requests, hold/hang/release, restart.
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { FakeHttpServer } from '../../test/fakes/fake-http'
@@ -43,6 +43,9 @@ export async function startFakeControl(
       case 'hold':
         server.hold(Number(url.searchParams.get('after') ?? 0))
         return { held: true }
+      case 'hang':
+        server.hang(url.searchParams.get('path') ?? '/')
+        return { hanging: true }
       case 'release':
         server.release()
         return { released: true }

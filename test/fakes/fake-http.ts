@@ -76,7 +76,9 @@ export interface FakeHttpServer {
   stallMidStream(afterChunks: number): void
   /** Every streamed response pauses after `afterChunks` chunks until `release()` (or the client goes). */
   hold(afterChunks: number): void
-  /** Lets held streams go on and stops holding new ones. */
+  /** Requests to `path` get no answer (not even headers) until `release()` or the client goes. */
+  hang(path: string): void
+  /** Lets held streams and hung requests go on and stops holding new ones. */
   release(): void
   /** Forget faults, delays, holds and the request log. */
   reset(): void
@@ -142,6 +144,7 @@ export async function startFakeHttp(options: FakeHttpOptions): Promise<FakeHttpS
   let cut: { afterChunks: number; how: 'drop' | 'stall' } | undefined
   let dropsBeforeHeaders = 0
   let holdAfter: number | undefined
+  const hungPaths = new Set<string>()
   let gate = deferred()
   let arrivalWaiters: (() => void)[] = []
 
@@ -156,6 +159,7 @@ export async function startFakeHttp(options: FakeHttpOptions): Promise<FakeHttpS
 
   function releaseHolds(): void {
     holdAfter = undefined
+    hungPaths.clear()
     gate.resolve()
     gate = deferred()
   }
@@ -221,6 +225,7 @@ export async function startFakeHttp(options: FakeHttpOptions): Promise<FakeHttpS
     logArrival(record)
 
     if (slowMs > 0) await pause(slowMs, closed)
+    if (hungPaths.has(url.pathname)) await Promise.race([gate.promise, closed])
     if (res.destroyed) return
     if (dropsBeforeHeaders > 0) {
       dropsBeforeHeaders -= 1
@@ -281,6 +286,9 @@ export async function startFakeHttp(options: FakeHttpOptions): Promise<FakeHttpS
     },
     hold(afterChunks) {
       holdAfter = afterChunks
+    },
+    hang(path) {
+      hungPaths.add(path)
     },
     release: releaseHolds,
     reset() {

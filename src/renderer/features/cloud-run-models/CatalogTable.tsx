@@ -1,8 +1,10 @@
 // The catalog table: sortable columns, the factory's pick marked with its reason, row actions.
+import { Fragment } from 'react'
 import type { OllamaPull } from '../../../shared/ollama'
 import type { CatalogPick } from '../../../shared/catalog'
 import { ProgressBar } from '../../components/ProgressBar'
 import type { CatalogRow, SortColumn, SortOrder } from './catalog-table'
+import { CatalogRowNotice, hasRowNotice } from './CatalogRowNotice'
 
 const COLUMNS: { id: SortColumn; label: string }[] = [
   { id: 'ollama_name', label: 'Ollama name' },
@@ -32,6 +34,12 @@ export interface CatalogTableProps {
   onEdit: (row: CatalogRow) => void
   onRemove: (row: CatalogRow) => void
   onDeploy: (row: CatalogRow) => void
+  /** Opens the Playground on this row's model (on its Cloud Run service when one is deployed). */
+  onChat: (row: CatalogRow) => void
+  /** Make default was refused for this model: the host (said in a notice under its row). */
+  notInstalled: { name: string; host: string } | null
+  onMakeDefaultAnyway: (row: CatalogRow) => void
+  onDismissNotice: () => void
 }
 
 function pullPercent(pull: OllamaPull): number | null {
@@ -75,23 +83,22 @@ function PullCell({
         unknown
       </span>
     )
+  // A failed or cancelled pull is offered again as Retry (why it failed is said below the row).
+  const again = pull?.state === 'error' || pull?.state === 'cancelled'
   return (
     <span className="catalog-pull">
       <span className="chip">no</span>
       <button
         type="button"
         className="button button-small"
-        aria-label={`Pull ${row.ollama_name}`}
+        aria-label={again ? `Retry the pull of ${row.ollama_name}` : `Pull ${row.ollama_name}`}
         disabled={!reachable || busy}
         onClick={onPull}
       >
-        Pull
+        {again ? 'Retry' : 'Pull'}
       </button>
-      {pull?.state === 'error' && (
-        <span className="chip chip-error" title={pull.error?.message}>
-          failed
-        </span>
-      )}
+      {pull?.state === 'error' && <span className="chip chip-error">failed</span>}
+      {pull?.state === 'cancelled' && <span className="chip">cancelled</span>}
     </span>
   )
 }
@@ -137,76 +144,106 @@ export function CatalogTable(props: CatalogTableProps) {
           {rows.map((row) => {
             const picked = pick?.id === row.id
             const isDefault = defaultModel === row.ollama_name
+            const pull = pulls[row.ollama_name]
+            const notInstalledOn =
+              props.notInstalled?.name === row.ollama_name ? props.notInstalled.host : null
             return (
-              <tr key={row.id} className={picked ? 'catalog-picked' : undefined}>
-                <th scope="row" className="mono" title={row.ollama_name}>
-                  {row.ollama_name}
-                  {picked && (
-                    <span className="chip chip-accent catalog-pick" title={pick.reason}>
-                      factory pick
-                    </span>
-                  )}
-                  {isDefault && <span className="chip chip-ok catalog-pick">Ollama default</span>}
-                  {picked && <div className="catalog-reason">{pick.reason}</div>}
-                </th>
-                <td className="mono">{row.id}</td>
-                <td>{row.tier === 'excellent_fit' ? 'excellent' : 'good'}</td>
-                <td className="catalog-type">{row.type.replaceAll('/', '/\u200b')}</td>
-                <td className="num">{row.est_memory_needed_gb} GB</td>
-                <td>{row.origin}</td>
-                <td>
-                  <PullCell
-                    row={row}
-                    pull={pulls[row.ollama_name]}
-                    reachable={props.reachable}
-                    busy={busy}
-                    onPull={() => props.onPull(row)}
-                    onCancel={() => props.onCancelPull(row)}
-                  />
-                </td>
-                <td className="num">{row.codingRank ?? '—'}</td>
-                <td className="num">{row.generalRank ?? '—'}</td>
-                <td className="catalog-actions">
-                  <button
-                    type="button"
-                    className="button button-small"
-                    aria-label={`Make default ${row.ollama_name}`}
-                    disabled={busy || isDefault}
-                    onClick={() => props.onMakeDefault(row)}
-                  >
-                    Make default
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small"
-                    aria-label={`Edit ${row.id}`}
-                    disabled={busy}
-                    onClick={() => props.onEdit(row)}
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-small"
-                    aria-label={`Deploy ${row.ollama_name} to Cloud Run…`}
-                    disabled={busy}
-                    onClick={() => props.onDeploy(row)}
-                  >
-                    Deploy to Cloud Run…
-                  </button>
-                  {row.origin === 'config' && (
+              <Fragment key={row.id}>
+                <tr className={picked ? 'catalog-picked' : undefined}>
+                  <th scope="row" className="mono" title={row.ollama_name}>
+                    {row.ollama_name}
+                    {picked && (
+                      <span className="chip chip-accent catalog-pick" title={pick.reason}>
+                        factory pick
+                      </span>
+                    )}
+                    {isDefault && <span className="chip chip-ok catalog-pick">Ollama default</span>}
+                    {picked && <div className="catalog-reason">{pick.reason}</div>}
+                  </th>
+                  <td className="mono">{row.id}</td>
+                  <td>{row.tier === 'excellent_fit' ? 'excellent' : 'good'}</td>
+                  <td className="catalog-type">{row.type.replaceAll('/', '/\u200b')}</td>
+                  <td className="num">{row.est_memory_needed_gb} GB</td>
+                  <td>{row.origin}</td>
+                  <td>
+                    <PullCell
+                      row={row}
+                      pull={pull}
+                      reachable={props.reachable}
+                      busy={busy}
+                      onPull={() => props.onPull(row)}
+                      onCancel={() => props.onCancelPull(row)}
+                    />
+                  </td>
+                  <td className="num">{row.codingRank ?? '—'}</td>
+                  <td className="num">{row.generalRank ?? '—'}</td>
+                  <td className="catalog-actions">
                     <button
                       type="button"
                       className="button button-small"
-                      aria-label={`Remove ${row.id}`}
-                      disabled={busy}
-                      onClick={() => props.onRemove(row)}
+                      aria-label={`Make default ${row.ollama_name}`}
+                      disabled={busy || isDefault}
+                      onClick={() => props.onMakeDefault(row)}
                     >
-                      Remove
+                      Make default
                     </button>
-                  )}
-                </td>
-              </tr>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={`Chat with ${row.ollama_name}`}
+                      onClick={() => props.onChat(row)}
+                    >
+                      Chat
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={`Edit ${row.id}`}
+                      disabled={busy}
+                      onClick={() => props.onEdit(row)}
+                    >
+                      Edit
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      aria-label={`Deploy ${row.ollama_name} to Cloud Run…`}
+                      disabled={busy}
+                      onClick={() => props.onDeploy(row)}
+                    >
+                      Deploy to Cloud Run…
+                    </button>
+                    {row.origin === 'config' && (
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-label={`Remove ${row.id}`}
+                        disabled={busy}
+                        onClick={() => props.onRemove(row)}
+                      >
+                        Remove
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {hasRowNotice({ notInstalledOn, pull }) && (
+                  <tr className="catalog-notice-row">
+                    <td colSpan={COLUMNS.length + 1}>
+                      <CatalogRowNotice
+                        row={row}
+                        notInstalledOn={notInstalledOn}
+                        pull={pull}
+                        busy={busy}
+                        onPull={() => props.onPull(row)}
+                        onMakeDefault={({ evenIfMissing }) =>
+                          evenIfMissing ? props.onMakeDefaultAnyway(row) : props.onMakeDefault(row)
+                        }
+                        onDismiss={props.onDismissNotice}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             )
           })}
         </tbody>

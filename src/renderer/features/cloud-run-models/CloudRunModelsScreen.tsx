@@ -7,7 +7,17 @@ import { sourceSentence } from '../../components/provenance-text'
 import { getAppApi } from '../../platform/current-api'
 import { useCatalogStore } from './catalog-store'
 import type { CatalogRow } from './catalog-table'
-import { catalogRows, filterRows, MEMORY_TIERS_GB, sortRows, typesOf } from './catalog-table'
+import {
+  catalogRows,
+  chatProviderFor,
+  filterRows,
+  MEMORY_TIERS_GB,
+  sortRows,
+  typesOf,
+} from './catalog-table'
+import { usePlaygroundStore } from '../playground/playground-store'
+import { useNavigationStore } from '../../stores/navigation-store'
+import { useProviderRegistryStore } from '../../stores/provider-registry-store'
 import { CatalogTable } from './CatalogTable'
 import { DeployDialog } from './DeployDialog'
 import { EntryDialog } from './EntryDialog'
@@ -27,6 +37,7 @@ export function CloudRunModelsScreen() {
       busy: s.busy,
       error: s.error,
       pulls: s.pulls,
+      notInstalled: s.notInstalled,
     })),
   )
   const actions = useCatalogStore.getState()
@@ -36,12 +47,17 @@ export function CloudRunModelsScreen() {
   const ids = { search: useId(), type: useId(), budget: useId() }
 
   useEffect(() => {
-    void useCatalogStore.getState().load()
+    const load = () => {
+      void useCatalogStore.getState().load()
+      // Chat goes to a model's Cloud Run service when one is deployed (a provider of its own).
+      void useProviderRegistryStore.getState().load()
+    }
+    load()
     const api = getAppApi()
     const stops = [
       api.on('ollama:pullProgress', (pull) => useCatalogStore.getState().pullChanged(pull)),
-      api.on('config:changed', () => void useCatalogStore.getState().load()),
-      api.on('workspace:changed', () => void useCatalogStore.getState().load()),
+      api.on('config:changed', load),
+      api.on('workspace:changed', load),
     ]
     return () => stops.forEach((stop) => stop())
   }, [])
@@ -206,6 +222,18 @@ export function CloudRunModelsScreen() {
             onEdit={(row) => setEditing({ kind: 'edit', row })}
             onRemove={setRemoving}
             onDeploy={setDeploying}
+            onChat={(row) => {
+              const { providers } = useProviderRegistryStore.getState()
+              usePlaygroundStore
+                .getState()
+                .chatWith(chatProviderFor(row.ollama_name, providers), row.ollama_name)
+              useNavigationStore.getState().go('playground')
+            }}
+            notInstalled={state.notInstalled}
+            onMakeDefaultAnyway={(row) =>
+              void actions.makeDefault(row.ollama_name, { evenIfMissing: true })
+            }
+            onDismissNotice={actions.dismissNotInstalled}
           />
           <PreferenceOrders
             catalog={overview.catalog}

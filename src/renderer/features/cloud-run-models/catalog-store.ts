@@ -9,6 +9,7 @@ import { getAppApi } from '../../platform/current-api'
 import type { Loadable } from '../../stores/shell-store'
 import { useShellStore } from '../../stores/shell-store'
 import type { CatalogFilters, SortColumn, SortOrder } from './catalog-table'
+import { hasModel } from './catalog-table'
 
 export type SaveEntryInput = MethodInput<'catalog:saveEntry'>
 
@@ -20,13 +21,17 @@ interface CatalogState {
   error: string | null
   /** Latest pull state by model name (from ollama:pullProgress). */
   pulls: Record<string, OllamaPull>
+  /** Make default was asked for a model the Ollama host does not have: said inline, with Pull. */
+  notInstalled: { name: string; host: string } | null
   load: () => Promise<void>
   setFilters: (filters: Partial<CatalogFilters>) => void
   sortBy: (column: SortColumn) => void
   saveEntry: (input: SaveEntryInput) => Promise<boolean>
   removeEntry: (id: string) => Promise<void>
   setOrder: (order: 'coding' | 'general', ids: string[]) => Promise<void>
-  makeDefault: (ollamaName: string | null) => Promise<void>
+  /** Writes the default, unless the reachable host lacks the model: then `notInstalled` says so. */
+  makeDefault: (ollamaName: string | null, options?: { evenIfMissing?: boolean }) => Promise<void>
+  dismissNotInstalled: () => void
   pull: (name: string) => Promise<void>
   cancelPull: (name: string) => Promise<void>
   pullChanged: (pull: OllamaPull) => void
@@ -52,6 +57,7 @@ export const useCatalogStore = create<CatalogState>()((set, get) => {
     busy: false,
     error: null,
     pulls: {},
+    notInstalled: null,
 
     async load() {
       try {
@@ -74,8 +80,22 @@ export const useCatalogStore = create<CatalogState>()((set, get) => {
     removeEntry: async (id) => void (await write(() => getAppApi().catalog.removeEntry({ id }))),
     setOrder: async (order, ids) =>
       void (await write(() => getAppApi().catalog.setOrder({ order, ids }))),
-    makeDefault: async (ollamaName) =>
-      void (await write(() => getAppApi().catalog.makeDefault({ ollamaName }))),
+    async makeDefault(ollamaName, options = {}) {
+      const overview = get().overview
+      const installed = overview.state === 'ready' ? overview.value.installed : null
+      const missing =
+        ollamaName !== null &&
+        installed?.reachable === true &&
+        !hasModel(installed.names, ollamaName)
+      if (missing && !options.evenIfMissing) {
+        set({ notInstalled: { name: ollamaName, host: installed.baseUrl }, error: null })
+        return
+      }
+      if (await write(() => getAppApi().catalog.makeDefault({ ollamaName }))) {
+        set({ notInstalled: null })
+      }
+    },
+    dismissNotInstalled: () => set({ notInstalled: null }),
 
     async pull(name) {
       set({ error: null })

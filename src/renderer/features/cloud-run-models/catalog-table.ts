@@ -1,4 +1,5 @@
 // Filtering and sorting the Cloud Run catalog table (pure, so the rules are tested without a DOM).
+import type { ProviderSummary } from '../../../shared/providers'
 import type { Catalog, CatalogEntry } from '../../../shared/catalog'
 
 /** Cloud Run's memory limits a service can be given. */
@@ -50,6 +51,11 @@ export function catalogRows(catalog: Catalog, installed: readonly string[] | nul
   }))
 }
 
+/** Whether the host's installed names include `name` (`llama3.2` is `llama3.2:latest`). */
+export function hasModel(installed: readonly string[], name: string): boolean {
+  return installed.some((n) => normalizeName(n) === normalizeName(name))
+}
+
 /** Ollama reports `llama3` as `llama3:latest`. */
 function normalizeName(name: string): string {
   return name.includes(':') ? name : `${name}:latest`
@@ -91,4 +97,18 @@ export function sortRows(rows: readonly CatalogRow[], order: SortOrder): Catalog
 
 export function typesOf(rows: readonly CatalogRow[]): string[] {
   return [...new Set(rows.map((row) => row.type))].sort()
+}
+
+/**
+ * The provider to chat with a row's model: its Cloud Run service when one was deployed for it (a
+ * custom Ollama-protocol provider serving that model), else the local Ollama.
+ */
+export function chatProviderFor(
+  ollamaName: string,
+  providers: readonly Pick<ProviderSummary, 'name' | 'origin' | 'protocol' | 'defaultModel'>[],
+): string {
+  const service = providers.find(
+    (p) => p.origin === 'custom' && p.protocol === 'ollama' && p.defaultModel === ollamaName,
+  )
+  return service?.name ?? 'ollama'
 }

@@ -1,4 +1,5 @@
 // Compare mode: 2–4 columns, each a provider/model pair streaming the same prompt, metrics per column.
+import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { ProviderName } from '../../../shared/llm'
 import { AnswerBody } from './AnswerBody'
@@ -13,6 +14,8 @@ import { ModelPicker } from './ModelPicker'
 import { RouteLine } from './RouteLine'
 import { hasSettingsProblems } from './settings-problems'
 import { usePlaygroundStore } from './playground-store'
+import { useShellStore } from '../../stores/shell-store'
+import type { ComparedWith } from './compare-memory'
 
 /** Narrower than this, a column would split model names and figures mid-word. */
 const COLUMN_MIN_WIDTH = '200px'
@@ -25,17 +28,25 @@ function ColumnView({ col, index, busy }: { col: CompareColumn; index: number; b
       loadModels: s.loadModels,
     })),
   )
-  const { setPair, removeColumn, count } = useCompareStore(
+  const { setPair, offerDefaultModel, removeColumn, count } = useCompareStore(
     useShallow((s) => ({
       setPair: s.setPair,
+      offerDefaultModel: s.offerDefaultModel,
       removeColumn: s.removeColumn,
       count: s.columns.length,
     })),
   )
+  // A column's provider may never have been listed (a seeded or restored column, lists dropped
+  // after a config change): ask, or the picker would wait for a list nobody requested.
+  const unlisted = models === undefined
+  useEffect(() => {
+    if (unlisted) void loadModels(col.provider)
+  }, [unlisted, col.provider, loadModels])
   const chooseProvider = (provider: ProviderName) => {
     setPair(col.key, { provider, model: '' })
     void loadModels(provider).then((list) => {
-      if (list) setPair(col.key, { model: list.defaultModel })
+      // Only if the column still shows that provider: a later pick must not get this default.
+      if (list) offerDefaultModel(col.key, provider, list.defaultModel)
     })
   }
   const name = `${col.provider} · ${col.model || 'no model'}`
@@ -103,12 +114,30 @@ function ColumnView({ col, index, busy }: { col: CompareColumn; index: number; b
   )
 }
 
+/** "temperature 0.2 · max 300 tokens · JSON mode": what the shown answers were asked with. */
+function askedWithText(settings: ComparedWith | undefined): string {
+  if (!settings) return ''
+  const parts = [
+    settings.system.trim() !== '' ? 'system prompt' : '',
+    settings.temperature === undefined ? '' : `temperature ${settings.temperature}`,
+    settings.maxTokens === undefined ? '' : `max ${settings.maxTokens} tokens`,
+    settings.jsonMode ? 'JSON mode' : '',
+    settings.failover?.enabled ? 'failover' : '',
+  ].filter((part) => part !== '')
+  return parts.length > 0 ? ` (${parts.join(' · ')})` : ''
+}
+
 export function CompareView() {
-  const { columns, draft, asked, setDraft, send, stop, addColumn } = useCompareStore(
+  const workspace = useShellStore((s) => (s.info.state === 'ready' ? s.info.value.workspace : null))
+  useEffect(() => {
+    if (workspace !== null) useCompareStore.getState().open(workspace)
+  }, [workspace])
+  const { columns, draft, asked, askedWith, setDraft, send, stop, addColumn } = useCompareStore(
     useShallow((s) => ({
       columns: s.columns,
       draft: s.draft,
       asked: s.asked,
+      askedWith: s.askedWith,
       setDraft: s.setDraft,
       send: s.send,
       stop: s.stop,
@@ -125,6 +154,7 @@ export function CompareView() {
           {asked ? (
             <>
               Prompt: <q className="compare-asked">{asked}</q>
+              {askedWithText(askedWith)}
             </>
           ) : (
             'One prompt, answered side by side. System prompt, temperature, max tokens and JSON mode come from the settings.'

@@ -98,8 +98,13 @@ export function ModelPicker(props: ModelPickerProps) {
       {listError && (
         <p className="field-note field-note-warn">
           Models could not be listed: <MessageText text={listError.message} />{' '}
-          <button type="button" className="link-button" onClick={props.onReload}>
-            Try again
+          <button
+            type="button"
+            className="link-button"
+            aria-label={`Retry listing models${nameSuffix}`}
+            onClick={props.onReload}
+          >
+            Retry
           </button>
           {listError.code === 'auth' && (
             <>

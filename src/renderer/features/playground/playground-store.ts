@@ -18,6 +18,7 @@ import { recall, remember } from '../../stores/session-memory'
 import type { Loadable } from '../../stores/shell-store'
 import * as ops from './conversation-ops'
 import { downloadText } from './download'
+import { MODEL_LIST_WAIT_MS, modelListTimedOut, withinBound } from './model-list-wait'
 import { hasSettingsProblems } from './settings-problems'
 import { connectChatEvents, newId, watchStream } from './stream-router'
 
@@ -78,6 +79,11 @@ const INITIAL_SETTINGS: ChatSettings = { provider: 'mock', model: '', system: ''
 
 export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
   const api = () => getAppApi()
+  /** The newest model-list request per provider and what its callers get (list, or null). */
+  const modelRequests = new Map<
+    ProviderName,
+    { request: Promise<ChatModelList>; answer: Promise<ChatModelList | null> }
+  >()
 
   /**
    * Saves the open conversation as it is when the save runs. Saves run one after another, so an
@@ -188,7 +194,8 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
   }
 
   return {
-    mode: 'chat',
+    // A reload comes back to Compare when it was open (its columns and answers come back too).
+    mode: recall('playground-mode') === 'compare' ? 'compare' : 'chat',
     settings: INITIAL_SETTINGS,
     defaultProvider: null,
     defaultModel: null,
@@ -208,6 +215,7 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
       }
       const stopConfig = api().on('config:changed', () => {
         // Every provider's listed default may have moved: list again when next needed.
+        modelRequests.clear()
         set({ models: {} })
         void get()
           .refreshDefault()
@@ -218,6 +226,7 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
       if (workspaceFollowedOn !== api()) {
         workspaceFollowedOn = api()
         api().on('workspace:changed', () => {
+          modelRequests.clear()
           set({
             defaultProvider: null,
             defaultModel: null,
@@ -234,7 +243,10 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
       return stopConfig
     },
 
-    setMode: (mode) => set({ mode }),
+    setMode(mode) {
+      remember('playground-mode', mode)
+      set({ mode })
+    },
     setDraft: (draft) => set({ draft }),
     updateSettings: (change) => set((s) => ({ settings: { ...s.settings, ...change } })),
 
@@ -251,16 +263,31 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
     async loadModels(provider, options = {}) {
       const known = get().models[provider]
       if (known?.state === 'ready' && !options.force) return known.value
+      // Several pickers (Compare's columns) asking for one provider share one request.
+      const pending = modelRequests.get(provider)
+      if (known?.state === 'loading' && pending && !options.force) return pending.answer
       set((s) => ({ models: { ...s.models, [provider]: { state: 'loading' } } }))
-      try {
-        const list = await api().chat.models({ provider })
-        set((s) => ({ models: { ...s.models, [provider]: { state: 'ready', value: list } } }))
-        return list
-      } catch (error) {
-        const failed = { state: 'error' as const, message: errorMessage(error) }
-        set((s) => ({ models: { ...s.models, [provider]: failed } }))
-        return null
-      }
+      const request = api().chat.models({ provider })
+      const latest = () => modelRequests.get(provider)?.request === request
+      // Only the newest request writes; an answer after the bound still replaces its error.
+      request.then(
+        (list) => {
+          if (!latest()) return
+          set((s) => ({ models: { ...s.models, [provider]: { state: 'ready', value: list } } }))
+        },
+        () => undefined,
+      )
+      const answer = withinBound(request, MODEL_LIST_WAIT_MS, modelListTimedOut(provider)).catch(
+        (error: unknown) => {
+          if (latest()) {
+            const failed = { state: 'error' as const, message: errorMessage(error) }
+            set((s) => ({ models: { ...s.models, [provider]: failed } }))
+          }
+          return null
+        },
+      )
+      modelRequests.set(provider, { request, answer })
+      return answer
     },
 
     async send() {
@@ -346,6 +373,7 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
 
     chatWith(provider, model) {
       if (get().active) return
+      remember('playground-mode', 'chat')
       set((s) => {
         const settings = { ...s.settings, provider, model }
         return {
