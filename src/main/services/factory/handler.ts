@@ -1,7 +1,13 @@
 // LlmHandler around one ProviderClient per base URL: request shaping, the resilience gate, retries,
 // abort/timeout, timings, JSON checks, and Ollama's fallback_url when the base URL is unreachable.
 import type { CallAttempt } from '../../../shared/failover'
-import type { GenerateResult, ProviderName, StreamEvent, Usage } from '../../../shared/llm'
+import type {
+  ChatMessage,
+  GenerateResult,
+  ProviderName,
+  StreamEvent,
+  Usage,
+} from '../../../shared/llm'
 import type { HandlerClass } from '../../../shared/resolution'
 import type { ProviderClient, ProviderModel, ProviderRequest } from '../providers/types'
 import type { Clock, EndpointState } from '../resilience'
@@ -77,11 +83,16 @@ class FactoryHandler implements LlmHandler {
     }
   }
 
-  async *streamText(prompt: string, options: CallOptions = {}): AsyncIterable<StreamEvent> {
-    if (this.endpoints.length === 1) {
-      yield* this.streamAt(this.endpoints[0]!, prompt, options)
-      return
-    }
+  streamText(prompt: string, options: CallOptions = {}): AsyncIterable<StreamEvent> {
+    // One URL: its stream as it is (a generator around it would cost every delta a step more).
+    if (this.endpoints.length === 1) return this.streamAt(this.endpoints[0]!, prompt, options)
+    return this.streamWithFallbackUrl(prompt, options)
+  }
+
+  private async *streamWithFallbackUrl(
+    prompt: string,
+    options: CallOptions,
+  ): AsyncIterable<StreamEvent> {
     const attempts: CallAttempt[] = []
     for (let i = 0; ; i++) {
       const started = this.policy.now()
@@ -140,7 +151,7 @@ class FactoryHandler implements LlmHandler {
   ): Promise<GenerateResult> {
     const context = { provider: this.providerName, model: options.model ?? this.modelNameForApi }
     const call = new CallSignal(options.signal, this.policy.timeoutMs)
-    const request = this.request(prompt, options, call.signal)
+    const request = this.request(prompt, options, call.signal, context.model)
     const gate = this.gate(endpoint, request, options, call, context)
     const pass = gate instanceof Promise ? await gate : gate
     const started = this.policy.now()
@@ -164,7 +175,15 @@ class FactoryHandler implements LlmHandler {
     endpoint.state.succeeded(pass.ticket, this.clock.now(), totalTokens(answer.usage))
     checkJson(answer.text, options, context)
     const timings = computeTimings(totalMs, totalMs, answer.usage, pass.queuedMs)
-    return { text: answer.text, usage: answer.usage, timings, ...context, ...this.route(endpoint) }
+    const result: GenerateResult = {
+      text: answer.text,
+      usage: answer.usage,
+      timings,
+      provider: context.provider,
+      model: context.model,
+    }
+    if (this.endpoints.length > 1) result.baseUrl = endpoint.baseUrl
+    return result
   }
 
   private async *streamAt(
@@ -174,7 +193,7 @@ class FactoryHandler implements LlmHandler {
   ): AsyncIterable<StreamEvent> {
     const context = { provider: this.providerName, model: options.model ?? this.modelNameForApi }
     const call = new CallSignal(options.signal, this.policy.timeoutMs)
-    const request = this.request(prompt, options, call.signal)
+    const request = this.request(prompt, options, call.signal, context.model)
     let firstTokenAt: number | undefined
     let text = ''
     let usage: Usage = {}
@@ -193,7 +212,7 @@ class FactoryHandler implements LlmHandler {
             if (chunk.text === '') continue
             firstTokenAt ??= this.policy.now()
             text += chunk.text
-            yield { type: 'delta', text: chunk.text }
+            yield chunk // a delta chunk is the delta event itself
           }
           break
         } catch (err) {
@@ -237,7 +256,7 @@ class FactoryHandler implements LlmHandler {
     call: CallSignal,
     context: Context,
   ): GatePass | Promise<GatePass> {
-    const tokens = estimateTokens([request.system, ...request.messages.map((m) => m.content)])
+    const tokens = estimateTokens(request.system, request.messages)
     const fail = (err: unknown): never => {
       call.dispose()
       throw call.toLlmError(err, context)
@@ -256,15 +275,32 @@ class FactoryHandler implements LlmHandler {
     }
   }
 
-  private request(prompt: string, options: CallOptions, signal: AbortSignal): ProviderRequest {
+  private request(
+    prompt: string,
+    options: CallOptions,
+    signal: AbortSignal | undefined,
+    model: string,
+  ): ProviderRequest {
+    const turn: ChatMessage = { role: 'user', content: prompt }
+    const history = options.history
+    const messages = history === undefined || history.length === 0 ? [turn] : [...history, turn]
+    const { system, maxTokens, temperature, jsonMode } = options
+    if (signal !== undefined) {
+      return { model, messages, system, maxTokens, temperature, jsonMode, signal }
+    }
+    // Nothing can abort this call: a client that reads `signal` anyway gets one that never fires.
+    let never: AbortSignal | undefined
     return {
-      model: options.model ?? this.modelNameForApi,
-      messages: [...(options.history ?? []), { role: 'user', content: prompt }],
-      system: options.system,
-      maxTokens: options.maxTokens,
-      temperature: options.temperature,
-      jsonMode: options.jsonMode,
-      signal,
+      model,
+      messages,
+      system,
+      maxTokens,
+      temperature,
+      jsonMode,
+      abortable: false,
+      get signal() {
+        return (never ??= new AbortController().signal)
+      },
     }
   }
 
@@ -281,7 +317,7 @@ class FactoryHandler implements LlmHandler {
       options.maxRetryWaitMs === undefined
         ? this.policy
         : { ...this.policy, maxRetryWaitMs: options.maxRetryWaitMs }
-    const wait = call.signal.aborted ? undefined : retryDelay(error, attempt, policy)
+    const wait = call.aborted ? undefined : retryDelay(error, attempt, policy)
     if (wait === undefined) throw error
     try {
       await this.policy.sleep(wait, call.signal)
