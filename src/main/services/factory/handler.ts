@@ -1,13 +1,7 @@
 // LlmHandler around one ProviderClient per base URL: request shaping, the resilience gate, retries,
 // abort/timeout, timings, JSON checks, and Ollama's fallback_url when the base URL is unreachable.
 import type { CallAttempt } from '../../../shared/failover'
-import type {
-  ChatMessage,
-  GenerateResult,
-  ProviderName,
-  StreamEvent,
-  Usage,
-} from '../../../shared/llm'
+import type { GenerateResult, ProviderName, StreamEvent, Usage } from '../../../shared/llm'
 import type { HandlerClass } from '../../../shared/resolution'
 import type { ProviderClient, ProviderModel, ProviderRequest } from '../providers/types'
 import type { Clock, EndpointState } from '../resilience'
@@ -17,6 +11,7 @@ import type { CallPolicy } from './call-policy'
 import { CallSignal, retryDelay } from './call-policy'
 import type { GatePass } from './call-gate'
 import { estimateTokens, passGate } from './call-gate'
+import { providerRequest } from './provider-request'
 import type { CallOptions, LlmHandler } from './types'
 
 /** One base URL a handler can send to, with its state in the process's resilience registry. */
@@ -69,7 +64,16 @@ class FactoryHandler implements LlmHandler {
     return (await this.generate(prompt, options)).text
   }
 
-  async generate(prompt: string, options: CallOptions = {}): Promise<GenerateResult> {
+  generate(prompt: string, options: CallOptions = {}): Promise<GenerateResult> {
+    // One URL: its call as it is (an async step around it would cost every call a promise more).
+    if (this.endpoints.length === 1) return this.generateAt(this.endpoints[0]!, prompt, options)
+    return this.generateWithFallbackUrl(prompt, options)
+  }
+
+  private async generateWithFallbackUrl(
+    prompt: string,
+    options: CallOptions,
+  ): Promise<GenerateResult> {
     const attempts: CallAttempt[] = []
     for (let i = 0; ; i++) {
       const endpoint = this.endpoints[i]!
@@ -151,7 +155,7 @@ class FactoryHandler implements LlmHandler {
   ): Promise<GenerateResult> {
     const context = { provider: this.providerName, model: options.model ?? this.modelNameForApi }
     const call = new CallSignal(options.signal, this.policy.timeoutMs)
-    const request = this.request(prompt, options, call.signal, context.model)
+    const request = providerRequest(prompt, options, call.signal, context.model)
     const gate = this.gate(endpoint, request, options, call, context)
     const pass = gate instanceof Promise ? await gate : gate
     const started = this.policy.now()
@@ -193,7 +197,7 @@ class FactoryHandler implements LlmHandler {
   ): AsyncIterable<StreamEvent> {
     const context = { provider: this.providerName, model: options.model ?? this.modelNameForApi }
     const call = new CallSignal(options.signal, this.policy.timeoutMs)
-    const request = this.request(prompt, options, call.signal, context.model)
+    const request = providerRequest(prompt, options, call.signal, context.model)
     let firstTokenAt: number | undefined
     let text = ''
     let usage: Usage = {}
@@ -272,35 +276,6 @@ class FactoryHandler implements LlmHandler {
       return pass instanceof Promise ? pass.catch(fail) : pass
     } catch (err) {
       return fail(err)
-    }
-  }
-
-  private request(
-    prompt: string,
-    options: CallOptions,
-    signal: AbortSignal | undefined,
-    model: string,
-  ): ProviderRequest {
-    const turn: ChatMessage = { role: 'user', content: prompt }
-    const history = options.history
-    const messages = history === undefined || history.length === 0 ? [turn] : [...history, turn]
-    const { system, maxTokens, temperature, jsonMode } = options
-    if (signal !== undefined) {
-      return { model, messages, system, maxTokens, temperature, jsonMode, signal }
-    }
-    // Nothing can abort this call: a client that reads `signal` anyway gets one that never fires.
-    let never: AbortSignal | undefined
-    return {
-      model,
-      messages,
-      system,
-      maxTokens,
-      temperature,
-      jsonMode,
-      abortable: false,
-      get signal() {
-        return (never ??= new AbortController().signal)
-      },
     }
   }
 

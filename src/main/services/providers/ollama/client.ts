@@ -65,7 +65,9 @@ function withSignal(init: RequestInit | undefined, signal: AbortSignal | undefin
 /** An SDK instance for one connection; `callOn` gives each request its own view of it. */
 export function connectSdk(OllamaSdk: OllamaConstructor, connection: OllamaConnection): Ollama {
   const host = connection.baseUrl ?? DEFAULT_OLLAMA_BASE_URL
-  return new OllamaSdk({ host, headers: connectionHeaders(connection) })
+  const headers = connectionHeaders(connection)
+  // No headers at all spares ollama-js a normalising pass per request.
+  return new OllamaSdk(Object.keys(headers).length > 0 ? { host, headers } : { host })
 }
 
 /**
