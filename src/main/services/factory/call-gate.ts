@@ -14,8 +14,8 @@ export interface GateOptions {
   maxQueueWaitMs: number
   /** Send regardless of budget and health (the outcome is still recorded). */
   ignoreHealth?: boolean
-  sleep: (ms: number, signal: AbortSignal) => Promise<void>
-  signal: AbortSignal
+  sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>
+  signal: AbortSignal | undefined
   context: { provider: string; model: string }
 }
 
@@ -63,8 +63,11 @@ async function waitAtGate(
 }
 
 /** A rough prompt size for tokens-per-minute budgets: four characters a token. */
-export function estimateTokens(parts: readonly (string | undefined)[]): number {
-  let chars = 0
-  for (const part of parts) chars += part?.length ?? 0
+export function estimateTokens(
+  system: string | undefined,
+  messages: readonly { content: string }[],
+): number {
+  let chars = system?.length ?? 0
+  for (const message of messages) chars += message.content.length
   return Math.ceil(chars / 4)
 }

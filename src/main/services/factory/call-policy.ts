@@ -9,7 +9,8 @@ export interface CallPolicy {
   /** Backoff when the provider gives no retry-after: base × 2^attempt. */
   backoffBaseMs: number
   timeoutMs?: number
-  sleep: (ms: number, signal: AbortSignal) => Promise<void>
+  /** Without a signal the wait cannot be cut short (nothing could abort the call). */
+  sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>
   now: () => number
 }
 
@@ -21,7 +22,8 @@ export const DEFAULT_CALL_POLICY: CallPolicy = {
   now: () => performance.now(),
 }
 
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+export function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return new Promise((resolve) => setTimeout(resolve, ms))
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason as Error)
     const timer = setTimeout(() => {
@@ -36,9 +38,12 @@ export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   })
 }
 
-/** One call's signal: the caller's Stop plus the configured timeout, told apart when they fire. */
+/**
+ * One call's signal: the caller's Stop plus the configured timeout, told apart when they fire. With
+ * neither there is nothing to abort, so no signal, controller or timer is made (`signal` undefined).
+ */
 export class CallSignal {
-  readonly signal: AbortSignal
+  readonly signal: AbortSignal | undefined
   private readonly timeout: AbortController | undefined
   private readonly timer: ReturnType<typeof setTimeout> | undefined
 
@@ -46,17 +51,21 @@ export class CallSignal {
     private readonly user: AbortSignal | undefined,
     private readonly timeoutMs: number | undefined,
   ) {
-    const signals: AbortSignal[] = user ? [user] : []
-    if (timeoutMs !== undefined) {
-      const controller = new AbortController()
-      this.timeout = controller
-      this.timer = setTimeout(
-        () => controller.abort(new DOMException('timed out', 'TimeoutError')),
-        timeoutMs,
-      )
-      signals.push(controller.signal)
+    if (timeoutMs === undefined) {
+      this.signal = user
+      return
     }
-    this.signal = signals.length === 1 ? signals[0]! : AbortSignal.any(signals)
+    const controller = new AbortController()
+    this.timeout = controller
+    this.timer = setTimeout(
+      () => controller.abort(new DOMException('timed out', 'TimeoutError')),
+      timeoutMs,
+    )
+    this.signal = user ? AbortSignal.any([user, controller.signal]) : controller.signal
+  }
+
+  get aborted(): boolean {
+    return this.signal?.aborted === true
   }
 
   dispose(): void {

@@ -11,6 +11,7 @@ import type { CallPolicy } from './call-policy'
 import { CallSignal, retryDelay } from './call-policy'
 import type { GatePass } from './call-gate'
 import { estimateTokens, passGate } from './call-gate'
+import { providerRequest } from './provider-request'
 import type { CallOptions, LlmHandler } from './types'
 
 /** One base URL a handler can send to, with its state in the process's resilience registry. */
@@ -63,7 +64,16 @@ class FactoryHandler implements LlmHandler {
     return (await this.generate(prompt, options)).text
   }
 
-  async generate(prompt: string, options: CallOptions = {}): Promise<GenerateResult> {
+  generate(prompt: string, options: CallOptions = {}): Promise<GenerateResult> {
+    // One URL: its call as it is (an async step around it would cost every call a promise more).
+    if (this.endpoints.length === 1) return this.generateAt(this.endpoints[0]!, prompt, options)
+    return this.generateWithFallbackUrl(prompt, options)
+  }
+
+  private async generateWithFallbackUrl(
+    prompt: string,
+    options: CallOptions,
+  ): Promise<GenerateResult> {
     const attempts: CallAttempt[] = []
     for (let i = 0; ; i++) {
       const endpoint = this.endpoints[i]!
@@ -77,11 +87,16 @@ class FactoryHandler implements LlmHandler {
     }
   }
 
-  async *streamText(prompt: string, options: CallOptions = {}): AsyncIterable<StreamEvent> {
-    if (this.endpoints.length === 1) {
-      yield* this.streamAt(this.endpoints[0]!, prompt, options)
-      return
-    }
+  streamText(prompt: string, options: CallOptions = {}): AsyncIterable<StreamEvent> {
+    // One URL: its stream as it is (a generator around it would cost every delta a step more).
+    if (this.endpoints.length === 1) return this.streamAt(this.endpoints[0]!, prompt, options)
+    return this.streamWithFallbackUrl(prompt, options)
+  }
+
+  private async *streamWithFallbackUrl(
+    prompt: string,
+    options: CallOptions,
+  ): AsyncIterable<StreamEvent> {
     const attempts: CallAttempt[] = []
     for (let i = 0; ; i++) {
       const started = this.policy.now()
@@ -140,7 +155,7 @@ class FactoryHandler implements LlmHandler {
   ): Promise<GenerateResult> {
     const context = { provider: this.providerName, model: options.model ?? this.modelNameForApi }
     const call = new CallSignal(options.signal, this.policy.timeoutMs)
-    const request = this.request(prompt, options, call.signal)
+    const request = providerRequest(prompt, options, call.signal, context.model)
     const gate = this.gate(endpoint, request, options, call, context)
     const pass = gate instanceof Promise ? await gate : gate
     const started = this.policy.now()
@@ -164,7 +179,15 @@ class FactoryHandler implements LlmHandler {
     endpoint.state.succeeded(pass.ticket, this.clock.now(), totalTokens(answer.usage))
     checkJson(answer.text, options, context)
     const timings = computeTimings(totalMs, totalMs, answer.usage, pass.queuedMs)
-    return { text: answer.text, usage: answer.usage, timings, ...context, ...this.route(endpoint) }
+    const result: GenerateResult = {
+      text: answer.text,
+      usage: answer.usage,
+      timings,
+      provider: context.provider,
+      model: context.model,
+    }
+    if (this.endpoints.length > 1) result.baseUrl = endpoint.baseUrl
+    return result
   }
 
   private async *streamAt(
@@ -174,7 +197,7 @@ class FactoryHandler implements LlmHandler {
   ): AsyncIterable<StreamEvent> {
     const context = { provider: this.providerName, model: options.model ?? this.modelNameForApi }
     const call = new CallSignal(options.signal, this.policy.timeoutMs)
-    const request = this.request(prompt, options, call.signal)
+    const request = providerRequest(prompt, options, call.signal, context.model)
     let firstTokenAt: number | undefined
     let text = ''
     let usage: Usage = {}
@@ -193,7 +216,7 @@ class FactoryHandler implements LlmHandler {
             if (chunk.text === '') continue
             firstTokenAt ??= this.policy.now()
             text += chunk.text
-            yield { type: 'delta', text: chunk.text }
+            yield chunk // a delta chunk is the delta event itself
           }
           break
         } catch (err) {
@@ -237,7 +260,7 @@ class FactoryHandler implements LlmHandler {
     call: CallSignal,
     context: Context,
   ): GatePass | Promise<GatePass> {
-    const tokens = estimateTokens([request.system, ...request.messages.map((m) => m.content)])
+    const tokens = estimateTokens(request.system, request.messages)
     const fail = (err: unknown): never => {
       call.dispose()
       throw call.toLlmError(err, context)
@@ -256,18 +279,6 @@ class FactoryHandler implements LlmHandler {
     }
   }
 
-  private request(prompt: string, options: CallOptions, signal: AbortSignal): ProviderRequest {
-    return {
-      model: options.model ?? this.modelNameForApi,
-      messages: [...(options.history ?? []), { role: 'user', content: prompt }],
-      system: options.system,
-      maxTokens: options.maxTokens,
-      temperature: options.temperature,
-      jsonMode: options.jsonMode,
-      signal,
-    }
-  }
-
   /** Sleeps before the next retry, or throws the failure as an LlmError. */
   private async backoffOrThrow(
     call: CallSignal,
@@ -281,7 +292,7 @@ class FactoryHandler implements LlmHandler {
       options.maxRetryWaitMs === undefined
         ? this.policy
         : { ...this.policy, maxRetryWaitMs: options.maxRetryWaitMs }
-    const wait = call.signal.aborted ? undefined : retryDelay(error, attempt, policy)
+    const wait = call.aborted ? undefined : retryDelay(error, attempt, policy)
     if (wait === undefined) throw error
     try {
       await this.policy.sleep(wait, call.signal)

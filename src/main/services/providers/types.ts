@@ -33,6 +33,21 @@ export interface ProviderRequest {
   jsonMode?: boolean
   /** Aborts the HTTP request (user Stop or the factory's timeout). */
   signal: AbortSignal
+  /**
+   * False when nothing can abort this request (no Stop signal, no timeout): `signal` then never fires
+   * (the factory makes it only when read), and a client may leave it out of the SDK call; see sdkSignal.
+   */
+  abortable?: boolean
+}
+
+/** The signal to hand the SDK: none when nothing can abort the request (no listener, no allocation). */
+export function sdkSignal(request: ProviderRequest): AbortSignal | undefined {
+  return request.abortable === false ? undefined : request.signal
+}
+
+/** Per-request options for the Stainless SDKs (groq-sdk, openai): the signal when there is one. */
+export function sdkOptions(request: ProviderRequest): { signal: AbortSignal } | undefined {
+  return request.abortable === false ? undefined : { signal: request.signal }
 }
 
 export type ProviderChunk = { type: 'delta'; text: string } | { type: 'usage'; usage: Usage }

@@ -35,6 +35,8 @@ export class EndpointState {
   limits: RateLimits = {}
   limitSources: string[] = []
   settings: FailoverSettings = DEFAULT_FAILOVER_SETTINGS
+  /** Whether any budget applies (set with the limits); without one the budget check is skipped. */
+  private hasLimits = false
   private readonly log = new RequestLog()
   private cooldownUntil = 0
   private rateLimitedInARow = 0
@@ -52,12 +54,14 @@ export class EndpointState {
 
   configure(limits: RateLimits, sources: string[], settings: FailoverSettings): void {
     this.limits = limits
+    this.hasLimits = Object.values(limits).some((limit) => limit !== undefined)
     this.limitSources = sources
     this.settings = settings
   }
 
-  /** Undefined when a call may go out now. */
+  /** Undefined when a call may go out now (no allocation then: this runs before every request). */
   check(now: number, tokens: number): Refusal | undefined {
+    if (!this.circuitOpen && now >= this.cooldownUntil && !this.hasLimits) return undefined
     const where = `${this.provider} at ${this.baseUrl ?? 'its default URL'}`
     if (this.circuitOpen && (now < this.circuitUntil || this.trialRunning)) {
       const code = (this.lastError?.code as LlmErrorCode | undefined) ?? 'unreachable'

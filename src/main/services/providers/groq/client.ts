@@ -8,6 +8,7 @@ import type {
 import type { LlmError, Usage } from '../../../../shared/llm'
 import { ProviderErrors } from '../http-errors'
 import type { ProviderChunk, ProviderClient, ProviderModel, ProviderRequest } from '../types'
+import { sdkOptions, sdkSignal } from '../types'
 import { mapGroqError, type GroqErrorClasses } from './map-error'
 
 interface GroqUsage {
@@ -50,13 +51,14 @@ export class GroqProviderClient implements ProviderClient {
 
   async generate(request: ProviderRequest): Promise<{ text: string; usage: Usage }> {
     try {
-      const completion = await this.client.chat.completions.create(groqChatBody(request), {
-        signal: request.signal,
-      })
+      const completion = await this.client.chat.completions.create(
+        groqChatBody(request),
+        sdkOptions(request),
+      )
       const text = completion.choices[0]?.message.content ?? ''
       return { text, usage: completion.usage ? toUsage(completion.usage) : {} }
     } catch (error) {
-      throw this.toLlmError(error, request.model, request.signal)
+      throw this.toLlmError(error, request.model, sdkSignal(request))
     }
   }
 
@@ -64,17 +66,18 @@ export class GroqProviderClient implements ProviderClient {
     let usage: GroqUsage | undefined
     try {
       const body = { ...groqChatBody(request), stream: true as const }
-      const chunks = await this.client.chat.completions.create(body, { signal: request.signal })
+      const chunks = await this.client.chat.completions.create(body, sdkOptions(request))
       for await (const chunk of chunks) {
         const text = chunk.choices[0]?.delta.content
         if (text) yield { type: 'delta', text }
         usage = chunkUsage(chunk) ?? usage
       }
     } catch (error) {
-      throw this.toLlmError(error, request.model, request.signal)
+      throw this.toLlmError(error, request.model, sdkSignal(request))
     }
     // groq-sdk ends a stream quietly when its signal aborts; a stopped answer must not look complete.
-    if (request.signal.aborted) throw this.errors(request.model).aborted(request.signal.reason)
+    const signal = sdkSignal(request)
+    if (signal?.aborted) throw this.errors(request.model).aborted(signal.reason)
     if (usage) yield { type: 'usage', usage: toUsage(usage) }
   }
 

@@ -15,6 +15,7 @@ import type {
   ProviderRequest,
   ProviderSettings,
 } from '../types'
+import { sdkSignal } from '../types'
 import { mapError } from './map-error'
 import type { OllamaErrorContext } from './map-error'
 
@@ -54,13 +55,29 @@ export interface OllamaCall {
   errorContext(model?: string): OllamaErrorContext
 }
 
+/** The fetch init with `signal` added (and the SDK's own kept, for streams); unchanged without one. */
+function withSignal(init: RequestInit | undefined, signal: AbortSignal | undefined) {
+  if (signal === undefined) return init
+  const own = init?.signal
+  return { ...init, signal: own ? AbortSignal.any([own, signal]) : signal }
+}
+
+/** An SDK instance for one connection; `callOn` gives each request its own view of it. */
+export function connectSdk(OllamaSdk: OllamaConstructor, connection: OllamaConnection): Ollama {
+  const host = connection.baseUrl ?? DEFAULT_OLLAMA_BASE_URL
+  const headers = connectionHeaders(connection)
+  // No headers at all spares ollama-js a normalising pass per request.
+  return new OllamaSdk(Object.keys(headers).length > 0 ? { host, headers } : { host })
+}
+
 /**
  * ollama-js passes no signal for non-streamed calls and its own controller for streamed ones, and its
- * ResponseError keeps only the status. Wrapping fetch per call fixes both without touching globals,
- * and a fresh instance per call keeps concurrent requests from sharing that state.
+ * ResponseError keeps only the status. A per-call fetch fixes both without touching globals: it is
+ * set on a view of the shared instance (ollama-js sends through `this.fetch`), so concurrent requests
+ * never share that state and no SDK instance (URL parsing, headers) is built per request.
  */
-export function openCall(
-  OllamaSdk: OllamaConstructor,
+export function callOn(
+  sdk: Ollama,
   connection: OllamaConnection,
   signal?: AbortSignal,
 ): OllamaCall {
@@ -70,16 +87,14 @@ export function openCall(
   let responseStarted = false
 
   const callFetch: typeof fetch = async (input, init) => {
-    const signals = [init?.signal, signal].filter((s): s is AbortSignal => s != null)
-    const merged = signals.length > 1 ? AbortSignal.any(signals) : signals[0]
-    const response = await baseFetch(input, { ...init, signal: merged })
+    const response = await baseFetch(input, withSignal(init, signal))
     responseHeaders = response.headers
     responseStarted = true
     return response
   }
 
-  const headers = connectionHeaders(connection)
-  const ollama = new OllamaSdk({ host: baseUrl, headers, fetch: callFetch })
+  const ollama = Object.create(sdk) as Ollama
+  Object.defineProperty(ollama, 'fetch', { value: callFetch })
   const { provider, apiKey, keyVariable } = connection
   return {
     ollama,
@@ -94,6 +109,15 @@ export function openCall(
       keySent: Boolean(apiKey),
     }),
   }
+}
+
+/** One request on a fresh SDK instance (the Ollama admin's calls, which are few). */
+export function openCall(
+  OllamaSdk: OllamaConstructor,
+  connection: OllamaConnection,
+  signal?: AbortSignal,
+): OllamaCall {
+  return callOn(connectSdk(OllamaSdk, connection), connection, signal)
 }
 
 /**
@@ -150,18 +174,22 @@ export function toProviderModel(model: ModelResponse): ProviderModel {
 
 export class OllamaProviderClient implements ProviderClient {
   readonly provider: string
+  private readonly sdk: Ollama
 
   constructor(
-    private readonly OllamaSdk: OllamaConstructor,
+    OllamaSdk: OllamaConstructor,
     private readonly settings: ProviderSettings,
   ) {
     this.provider = settings.provider ?? 'ollama'
+    this.sdk = connectSdk(OllamaSdk, settings)
   }
 
-  private chatRequest(request: ProviderRequest): ChatRequest {
+  private chatRequest<S extends boolean>(request: ProviderRequest, stream: S) {
     const { system, maxTokens, temperature } = request
-    const messages = [...(system ? [{ role: 'system', content: system }] : []), ...request.messages]
-    const body: ChatRequest = { model: request.model, messages }
+    const messages = system
+      ? [{ role: 'system', content: system }, ...request.messages]
+      : request.messages
+    const body: ChatRequest & { stream: S } = { model: request.model, messages, stream }
     const options: ChatRequest['options'] = {}
     if (temperature !== undefined) options.temperature = temperature
     if (maxTokens !== undefined) options.num_predict = maxTokens
@@ -172,13 +200,13 @@ export class OllamaProviderClient implements ProviderClient {
   }
 
   private open(signal?: AbortSignal): OllamaCall {
-    return openCall(this.OllamaSdk, this.settings, signal)
+    return callOn(this.sdk, this.settings, signal)
   }
 
   async generate(request: ProviderRequest): Promise<{ text: string; usage: Usage }> {
-    const call = this.open(request.signal)
+    const call = this.open(sdkSignal(request))
     try {
-      const response = await call.ollama.chat({ ...this.chatRequest(request), stream: false })
+      const response = await call.ollama.chat(this.chatRequest(request, false))
       return { text: response.message?.content ?? '', usage: usageOf(response) }
     } catch (err) {
       throw mapError(err, call.errorContext(request.model))
@@ -186,9 +214,9 @@ export class OllamaProviderClient implements ProviderClient {
   }
 
   async *stream(request: ProviderRequest): AsyncGenerator<ProviderChunk> {
-    const call = this.open(request.signal)
+    const call = this.open(sdkSignal(request))
     const chunks = mappedStream(
-      () => call.ollama.chat({ ...this.chatRequest(request), stream: true }),
+      () => call.ollama.chat(this.chatRequest(request, true)),
       (err) => mapError(err, call.errorContext(request.model)),
     )
     for await (const chunk of chunks) {

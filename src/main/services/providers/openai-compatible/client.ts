@@ -9,6 +9,7 @@ import type { LlmError, Usage } from '../../../../shared/llm'
 import { ProviderErrors, type ProviderErrorContext } from '../http-errors'
 import type { StainlessErrorClasses } from '../stainless-errors'
 import type { ProviderChunk, ProviderClient, ProviderModel, ProviderRequest } from '../types'
+import { sdkOptions, sdkSignal } from '../types'
 import type { FailedResponseBodies } from './failed-bodies'
 import { mapOpenAiError } from './map-error'
 
@@ -60,12 +61,12 @@ export class OpenAiCompatibleClient implements ProviderClient {
     try {
       const completion = await this.client.chat.completions.create(
         openAiChatBody(request, this.provider),
-        { signal: request.signal },
+        sdkOptions(request),
       )
       const text = completion.choices[0]?.message.content ?? ''
       return { text, usage: completion.usage ? toUsage(completion.usage) : {} }
     } catch (error) {
-      throw this.toLlmError(error, request.model, request.signal)
+      throw this.toLlmError(error, request.model, sdkSignal(request))
     }
   }
 
@@ -78,17 +79,18 @@ export class OpenAiCompatibleClient implements ProviderClient {
         // Without it the stream carries no token counts; the last chunk (empty choices) brings them.
         stream_options: { include_usage: true },
       }
-      const chunks = await this.client.chat.completions.create(body, { signal: request.signal })
+      const chunks = await this.client.chat.completions.create(body, sdkOptions(request))
       for await (const chunk of chunks) {
         const text = chunk.choices[0]?.delta?.content
         if (text) yield { type: 'delta', text }
         usage = chunk.usage ?? usage
       }
     } catch (error) {
-      throw this.toLlmError(error, request.model, request.signal)
+      throw this.toLlmError(error, request.model, sdkSignal(request))
     }
     // The SDK ends a stream quietly when its signal aborts; a stopped answer must not look complete.
-    if (request.signal.aborted) throw this.errors(request.model).aborted(request.signal.reason)
+    const signal = sdkSignal(request)
+    if (signal?.aborted) throw this.errors(request.model).aborted(signal.reason)
     if (usage) yield { type: 'usage', usage: toUsage(usage) }
   }
 

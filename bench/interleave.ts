@@ -1,0 +1,97 @@
+// Interleaved rounds: every arm runs a block per round in a rotating order, so machine noise hits all alike.
+
+export interface Figure {
+  name: string
+  value: number
+  unit: string
+  target: number
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+/** This process's CPU milliseconds (user + system): what one arm cost, whoever else shares the cores. */
+export function cpuMs(): number {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
+
+export interface Cost {
+  /** Wall-clock milliseconds per call. */
+  wall: number
+  /** CPU milliseconds per call (the loopback fake runs in this process too, so it is in both arms). */
+  cpu: number
+}
+
+export type Rounds<K extends string> = Record<'wall' | 'cpu', Record<K, number[]>>
+
+/**
+ * `rounds` rounds of `calls` calls per arm, the arms taking turns call by call (the order rotating
+ * each round) so a busy moment on a shared machine hits every arm alike; returns each arm's mean
+ * per-call cost in every round (index = round), so ratios can be taken per round.
+ */
+export async function interleavedRounds<K extends string>(
+  arms: Record<K, () => Promise<unknown>>,
+  rounds: number,
+  calls: number,
+): Promise<Rounds<K>> {
+  const measured = Object.fromEntries(
+    Object.entries<() => Promise<unknown>>(arms).map(([name, fn]) => [
+      name,
+      async (): Promise<Cost> => {
+        const cpu = cpuMs()
+        const start = performance.now()
+        await fn()
+        return { wall: performance.now() - start, cpu: cpuMs() - cpu }
+      },
+    ]),
+  ) as Record<K, () => Promise<Cost>>
+  return interleavedSamples(measured, rounds, calls)
+}
+
+/** The median over rounds of a / b, each round's pair measured side by side. */
+export function medianRatio(a: readonly number[], b: readonly number[]): number {
+  return median(a.map((value, i) => value / b[i]!))
+}
+
+/** The median over rounds of a − b. */
+export function medianDelta(a: readonly number[], b: readonly number[]): number {
+  return median(a.map((value, i) => value - b[i]!))
+}
+
+/**
+ * Like interleavedRounds for arms that measure themselves (e.g. the time to a stream's first token):
+ * each round's figure is the mean of what the arm's calls returned.
+ */
+export async function interleavedSamples<K extends string>(
+  arms: Record<K, () => Promise<Cost>>,
+  rounds: number,
+  calls: number,
+): Promise<Rounds<K>> {
+  const names = Object.keys(arms) as K[]
+  const empty = () =>
+    Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>
+  const out: Rounds<K> = { wall: empty(), cpu: empty() }
+  for (let round = 0; round < rounds; round++) {
+    const shift = round % names.length
+    const order = [...names.slice(shift), ...names.slice(0, shift)]
+    if (round % 2 === 1) order.reverse()
+    const sums = new Map(names.map((name) => [name, { wall: 0, cpu: 0 }]))
+    for (let i = 0; i < calls; i++) {
+      for (const name of order) {
+        const cost = await arms[name]()
+        const sum = sums.get(name)!
+        sum.wall += cost.wall
+        sum.cpu += cost.cpu
+      }
+    }
+    for (const name of names) {
+      out.wall[name].push(sums.get(name)!.wall / calls)
+      out.cpu[name].push(sums.get(name)!.cpu / calls)
+    }
+  }
+  return out
+}
