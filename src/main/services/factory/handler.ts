@@ -259,7 +259,11 @@ class FactoryHandler implements LlmHandler {
   private request(prompt: string, options: CallOptions, signal: AbortSignal): ProviderRequest {
     return {
       model: options.model ?? this.modelNameForApi,
-      messages: [...(options.history ?? []), { role: 'user', content: prompt }],
+      messages: [
+        ...(options.history ?? []),
+        { role: 'user', content: prompt },
+        ...(options.prefill ? [{ role: 'assistant' as const, content: options.prefill }] : []),
+      ],
       system: options.system,
       maxTokens: options.maxTokens,
       temperature: options.temperature,

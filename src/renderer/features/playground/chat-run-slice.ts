@@ -1,11 +1,18 @@
 // The Playground's chat runs: send a prompt, stream the answer into its turn, stop, regenerate, resend.
-import type { ChatTurn, Conversation, UsedModel } from '../../../shared/chat'
+import { addVersion, showVersion } from '../../../shared/answer-versions'
+import type { AssistantTurn, ChatTurn, Conversation, UsedModel } from '../../../shared/chat'
 import { historyOf } from '../../../shared/chat'
+import type { ChatMessage } from '../../../shared/llm'
 import { errorMessage } from '../../platform/app-api'
 import { getAppApi } from '../../platform/current-api'
 import { remember } from '../../stores/session-memory'
 import * as ops from './conversation-ops'
-import type { ChatRunSlice, PlaygroundGet, PlaygroundSet } from './playground-state'
+import type {
+  ChatRunSlice,
+  PlaygroundGet,
+  PlaygroundSet,
+  PlaygroundState,
+} from './playground-state'
 import { hasSettingsProblems } from './settings-problems'
 import { newId, watchStream } from './stream-router'
 
@@ -17,6 +24,19 @@ function warnBeforeUnload(event: BeforeUnloadEvent): void {
   event.preventDefault()
   // Older Chromium (and Electron's will-prevent-unload) look at returnValue.
   event.returnValue = ''
+}
+
+/** One answer streaming into a turn of the open conversation. */
+interface StreamRun {
+  /** The conversation as it shows while the answer streams (the answering turn in it, streaming). */
+  conversation: Conversation
+  turnId: string
+  prompt: string
+  history: ChatMessage[]
+  /** What the answer held before this stream (Continue): sent back, and kept in front. */
+  prefix?: string
+  /** Puts things back when the send is refused before anything streamed. */
+  refused: (s: PlaygroundState) => Partial<PlaygroundState>
 }
 
 export function createChatRunSlice(set: PlaygroundSet, get: PlaygroundGet): ChatRunSlice {
@@ -52,22 +72,13 @@ export function createChatRunSlice(set: PlaygroundSet, get: PlaygroundGet): Chat
   const changeTurn = (turnId: string, change: Parameters<typeof ops.updateTurn>[2]) =>
     set((s) => ({ conversation: ops.updateTurn(s.conversation, turnId, change) }))
 
-  /** Sends `prompt` after `before` (the history), streaming into a new assistant turn. */
-  const runTurn = async (prompt: string, before: ChatTurn[]) => {
-    if (get().active) return
+  /** Streams an answer into `run.turnId` (already streaming in `run.conversation`). */
+  const stream = async (run: StreamRun) => {
     const { settings } = get()
-    const { user, assistant } = ops.startTurns(prompt, settings)
-    const previous = get().conversation
-    const conversation: Conversation = {
-      ...previous,
-      settings,
-      title: before.length === 0 ? ops.titleFrom(prompt) : previous.title,
-      updatedAt: new Date().toISOString(),
-      turns: [...before, user, assistant],
-    }
-    remember('conversation', conversation.id)
+    const { turnId, prefix = '' } = run
+    remember('conversation', run.conversation.id)
     const streamId = newId('s')
-    set({ conversation, active: { streamId, turnId: assistant.id }, notice: null })
+    set({ conversation: run.conversation, active: { streamId, turnId }, notice: null })
     window.addEventListener('beforeunload', warnBeforeUnload)
     let used: UsedModel | undefined
     const finish = () => {
@@ -79,36 +90,92 @@ export function createChatRunSlice(set: PlaygroundSet, get: PlaygroundGet): Chat
     }
     const stopWatching = watchStream(streamId, {
       onText: (text) => {
-        changeTurn(assistant.id, (turn) => ops.appendText(turn, text))
+        changeTurn(turnId, (turn) => ops.appendText(turn, text))
         savePartialSoon()
       },
       onDone: (event) => {
-        changeTurn(assistant.id, (turn) => ops.finishTurn(turn, event))
+        changeTurn(turnId, (turn) => ops.finishTurn(turn, event, prefix))
         finish()
       },
       onError: (event) => {
-        changeTurn(assistant.id, (turn) => ops.failTurn(turn, event, used))
+        changeTurn(turnId, (turn) => ops.failTurn(turn, event, used, prefix))
         finish()
       },
     })
     try {
-      const history = historyOf(before)
-      const reply = await api().chat.send({ streamId, settings, history, prompt })
+      const reply = await api().chat.send({
+        streamId,
+        settings,
+        history: run.history,
+        prompt: run.prompt,
+        ...(prefix === '' ? {} : { continueFrom: prefix }),
+      })
       used = reply.used
-      changeTurn(assistant.id, (turn) => ({ ...turn, used: turn.used ?? reply.used }))
+      changeTurn(turnId, (turn) => ({ ...turn, used: turn.used ?? reply.used }))
       // The prompt is kept from the start: a reload now still finds it (and the answer so far).
       if (get().active?.streamId === streamId) void persist()
     } catch (error) {
-      // Refused before streaming: take the turns back and put the prompt where it was typed.
+      // Refused before streaming: put things back as they were.
       window.removeEventListener('beforeunload', warnBeforeUnload)
       stopWatching()
       set((s) => ({
-        conversation: { ...s.conversation, turns: before },
+        ...run.refused(s),
         active: null,
-        draft: s.draft.trim() === '' ? prompt : s.draft,
         notice: `The prompt was not sent: ${errorMessage(error)}`,
       }))
     }
+  }
+
+  /** Sends `prompt` after `before` (the history), streaming into a new assistant turn. */
+  const runTurn = async (prompt: string, before: ChatTurn[]) => {
+    if (get().active) return
+    const { settings } = get()
+    const { user, assistant } = ops.startTurns(prompt, settings)
+    const previous = get().conversation
+    await stream({
+      conversation: {
+        ...previous,
+        settings,
+        title: before.length === 0 ? ops.titleFrom(prompt) : previous.title,
+        updatedAt: new Date().toISOString(),
+        turns: [...before, user, assistant],
+      },
+      turnId: assistant.id,
+      prompt,
+      history: historyOf(before),
+      // The prompt goes back where it was typed.
+      refused: (s) => ({
+        conversation: { ...s.conversation, turns: before },
+        draft: s.draft.trim() === '' ? prompt : s.draft,
+      }),
+    })
+  }
+
+  /** Streams into the last answer again, as `change` prepares it (a new version, a continuation). */
+  const rerunLast = async (
+    change: (answer: AssistantTurn) => AssistantTurn | null,
+    options: { continuing: boolean },
+  ) => {
+    const last = ops.lastExchange(get().conversation)
+    if (!last || get().active) return
+    const turn = change(last.answer)
+    if (!turn) return
+    const { settings } = get()
+    const restore = (s: PlaygroundState) => ({
+      conversation: ops.updateTurn(s.conversation, turn.id, () => last.answer),
+    })
+    await stream({
+      conversation: {
+        ...ops.updateTurn(get().conversation, turn.id, () => turn),
+        settings,
+        updatedAt: new Date().toISOString(),
+      },
+      turnId: turn.id,
+      prompt: last.prompt,
+      history: historyOf(last.before),
+      ...(options.continuing ? { prefix: turn.content } : {}),
+      refused: restore,
+    })
   }
 
   return {
@@ -136,8 +203,27 @@ export function createChatRunSlice(set: PlaygroundSet, get: PlaygroundGet): Chat
     },
 
     async regenerate() {
+      if (ops.lastExchange(get().conversation)) {
+        const fresh = ops.freshAnswer(get().settings)
+        await rerunLast((answer) => addVersion(answer, fresh), { continuing: false })
+        return
+      }
+      // A prompt without an answer turn after it: answer it afresh.
       const last = ops.lastPrompt(get().conversation)
       if (last) await runTurn(last.prompt, last.before)
+    },
+
+    continueAnswer: () =>
+      rerunLast((answer) => (ops.canContinue(answer) ? ops.startContinuation(answer) : null), {
+        continuing: true,
+      }),
+
+    showVersion(turnId, index) {
+      if (get().active) return
+      set((s) => ({
+        conversation: ops.updateTurn(s.conversation, turnId, (turn) => showVersion(turn, index)),
+      }))
+      void persist({ refreshList: false })
     },
 
     resend: (userTurnId, prompt) =>

@@ -32,7 +32,7 @@ export interface ModelSettingsSlice {
   refreshDefault: () => Promise<void>
 }
 
-/** Sending, streaming, stopping, and the answers' versions and continuations. */
+/** Sending, streaming, stopping; answers' versions (Regenerate) and continuations (Continue). */
 export interface ChatRunSlice {
   draft: string
   /** The stream answering now, if any (one at a time per conversation). */
@@ -40,7 +40,12 @@ export interface ChatRunSlice {
   setDraft: (draft: string) => void
   send: () => Promise<void>
   stop: () => Promise<void>
+  /** Answers the last prompt again as a new version of its answer (the earlier ones are kept). */
   regenerate: () => Promise<void>
+  /** The last answer, cut short (Stop, a reload, a broken stream), goes on where it stopped. */
+  continueAnswer: () => Promise<void>
+  /** Shows another version of an answer (0-based); later prompts get the shown one as history. */
+  showVersion: (turnId: string, index: number) => void
   resend: (userTurnId: string, prompt: string) => Promise<void>
 }
 
