@@ -69,6 +69,7 @@ export const DEFAULT_FAKE_HANDLERS: Partial<FakeHandlers> = {
   'factory:resolve': (args) => Promise.resolve(fakeResolution(args)),
   'ollama:status': () =>
     Promise.resolve({ reachable: true, baseUrl: 'http://localhost:11434', version: '0.6.0' }),
+  'presets:list': () => Promise.resolve([]),
   ...FAKE_STUDIO_HANDLERS,
 }
 
