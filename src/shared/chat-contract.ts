@@ -38,6 +38,11 @@ export const chatMethods = {
       settings: chatSettingsSchema,
       history: historySchema.default([]),
       prompt: z.string().min(1).max(2_000_000),
+      /**
+       * Continue: the answer to `prompt` so far (cut short by Stop or a reload); the model goes on
+       * from its end and the stream carries only the new text.
+       */
+      continueFrom: z.string().min(1).max(4_000_000).optional(),
     }),
     output: returns<{ streamId: string; used: UsedModel }>(),
     errors: ['config_invalid'],

@@ -69,9 +69,8 @@ const userTurnSchema = z.object({
   createdAt: z.string(),
 })
 
-const assistantTurnSchema = z.object({
-  id: chatIdSchema,
-  role: z.literal('assistant'),
+/** One answer to a prompt: an assistant turn shows one of these and keeps the others. */
+const answerFields = {
   content: z.string().max(4_000_000),
   createdAt: z.string(),
   /**
@@ -84,6 +83,30 @@ const assistantTurnSchema = z.object({
   used: usedModelSchema.optional(),
   metrics: answerMetricsSchema.optional(),
   error: chatErrorSchema.optional(),
+  /** Continued after a Stop or an interruption (metrics and `used` are the last part's). */
+  continued: z.boolean().optional(),
+}
+export const answerVersionSchema = z.object(answerFields)
+export type AnswerVersion = z.output<typeof answerVersionSchema>
+
+/** At most this many versions of one answer are kept (Regenerate past it drops the oldest). */
+export const MAX_ANSWER_VERSIONS = 50
+
+const assistantTurnSchema = z.object({
+  id: chatIdSchema,
+  role: z.literal('assistant'),
+  /** The turn's own answer fields are the version shown (and sent as history later). */
+  ...answerFields,
+  /**
+   * The other versions (Regenerate keeps the earlier answers), in order, without the shown one.
+   * Conversations saved before versions existed have none.
+   */
+  otherVersions: z
+    .array(answerVersionSchema)
+    .max(MAX_ANSWER_VERSIONS - 1)
+    .default([]),
+  /** Where the shown version sits among all of them, 0-based (the others fill the rest in order). */
+  shownVersion: z.number().int().min(0).max(MAX_ANSWER_VERSIONS).default(0),
 })
 
 export const chatTurnSchema = z.discriminatedUnion('role', [userTurnSchema, assistantTurnSchema])

@@ -4,6 +4,7 @@ import { LLM_ERROR_CODES } from './llm'
 import type { ResolutionView } from './resolution'
 import { benchEvents, benchMethods } from './bench-contract'
 import { chatEvents, chatMethods } from './chat-contract'
+import { presetMethods } from './presets-contract'
 import { deployEvents, deployMethods } from './deploy-contract'
 import { studioEvents, studioMethods } from './studio-contract'
 import { resilienceMethods } from './resilience-contract'
@@ -227,6 +228,7 @@ export const methods = {
     errors: ['config_invalid'],
   },
   ...chatMethods,
+  ...presetMethods,
   ...studioMethods,
   ...benchMethods,
   ...deployMethods,

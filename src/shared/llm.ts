@@ -54,6 +54,12 @@ export interface GenerateOptions {
   system?: string
   /** Earlier turns of a conversation, oldest first; the prompt is appended as the last user turn. */
   history?: ChatMessage[]
+  /**
+   * Assistant prefill: the answer starts with this text and the model writes what follows (sent
+   * as a last assistant message after the prompt). Only for protocols that continue such a message
+   * (Anthropic); the deltas and the final text are the new part only.
+   */
+  prefill?: string
   signal?: AbortSignal
 }
 

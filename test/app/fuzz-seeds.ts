@@ -45,6 +45,13 @@ export const VALID_INPUTS: { [C in Channel]: MethodInput<C> } = {
   },
   'chat:delete': { id: 'fuzz-conv' },
   'chat:export': { id: 'fuzz-conv', format: 'markdown' },
+  'presets:list': {},
+  'presets:save': {
+    name: 'Terse JSON',
+    settings: { system: 'Answer in JSON.', temperature: 0.2, maxTokens: 256, jsonMode: true },
+  },
+  'presets:rename': { id: 'fuzz-preset', name: 'Renamed' },
+  'presets:delete': { id: 'fuzz-preset' },
   'config:read': {},
   'config:validate': { text: '{}' },
   'config:save': {

@@ -111,6 +111,18 @@ export async function startFakeAnthropic(
     if (typeof body.model !== 'string' || !conversation) {
       return exchange.json(400, anthropicError('invalid_request_error', 'messages: Field required'))
     }
+    // A last assistant message is a prefill the model continues; the API refuses one that ends in
+    // whitespace (invalid_request_error "final assistant content cannot end with trailing whitespace").
+    const last = conversation.at(-1)
+    if (last?.role === 'assistant' && /\s$/.test(last.content)) {
+      return exchange.json(
+        400,
+        anthropicError(
+          'invalid_request_error',
+          'messages: final assistant content cannot end with trailing whitespace',
+        ),
+      )
+    }
     if (typeof body.max_tokens !== 'number') {
       return exchange.json(
         400,

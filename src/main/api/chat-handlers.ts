@@ -78,14 +78,9 @@ export function createChatHandlers(deps: ChatHandlerDeps): ChatHandlers {
       }
       return list
     },
-    'chat:send': async ({ streamId, settings, history, prompt }) => {
-      const used = await streams.start(deps.session.current.factory, {
-        streamId,
-        settings,
-        history,
-        prompt,
-      })
-      return { streamId, used }
+    'chat:send': async (request) => {
+      const used = await streams.start(deps.session.current.factory, request)
+      return { streamId: request.streamId, used }
     },
     'chat:stop': ({ streamId }) => Promise.resolve({ stopped: streams.stop(streamId) }),
     'chat:list': () => store().list(),

@@ -5,6 +5,7 @@ import { createChatHandlers } from './chat-handlers'
 import type { ApiHandlers } from './dispatch'
 import type { AppEventBus } from './event-bus'
 import { createOllamaAdminHandlers } from './ollama-handlers'
+import { createPresetHandlers } from './preset-handlers'
 import { createResilienceHandlers } from './resilience-handlers'
 import { createStudioHandlers } from './studio-handlers'
 import type { OllamaVersionProbe } from './ollama-status'
@@ -38,6 +39,7 @@ export function createApiHandlers(deps: ApiHandlerDeps): ApiHandlers {
         transport: deps.transport,
       }),
     ...createChatHandlers(deps),
+    ...createPresetHandlers(deps.session),
     'ollama:status': ({ host }) => readOllamaStatus(deps.session.current.factory, probe, { host }),
     ...createOllamaAdminHandlers({ session: deps.session, events: deps.events }),
     // factory:resolve is there too: it starts the config watcher.

@@ -71,6 +71,7 @@ export const DEFAULT_FAKE_HANDLERS: Partial<FakeHandlers> = {
     Promise.resolve({ reachable: true, baseUrl: 'http://localhost:11434', version: '0.6.0' }),
   'workspace:list': () =>
     Promise.resolve({ current: '/home/you/mindx', recent: [], allowedRoots: ['/home/you/mindx'] }),
+  'presets:list': () => Promise.resolve([]),
   ...FAKE_STUDIO_HANDLERS,
 }
 

@@ -43,6 +43,8 @@ function conversation(over: Partial<Conversation> = {}): Conversation {
           promptTokens: 12,
           completionTokens: 9,
         },
+        otherVersions: [],
+        shownVersion: 0,
       },
     ],
     ...over,
@@ -163,5 +165,82 @@ describe('a base URL with credentials in a turn', () => {
     expect(readFileSync(join(store.dir, 'c-1.json'), 'utf8')).not.toMatch(
       /turnpass88|AIzaTurnSecret/,
     )
+  })
+})
+
+describe('answer versions on disk and in exports', () => {
+  const second = {
+    content: 'Or `sort_unstable`, usually faster.',
+    createdAt: '2026-01-01T10:01:00.000Z',
+    status: 'done' as const,
+    used: {
+      provider: 'mock',
+      model: 'mock-model',
+      baseUrl: null,
+      handler: 'MockHandler',
+      fallbackReason: null,
+    },
+  }
+  /** Two versions of the answer, the second one shown. */
+  function versioned(): Conversation {
+    const base = conversation()
+    const first = base.turns[1]!
+    if (first.role !== 'assistant') throw new Error('fixture')
+    const { id: _id, role: _role, otherVersions: _o, shownVersion: _s, ...firstAnswer } = first
+    return {
+      ...base,
+      turns: [
+        base.turns[0]!,
+        { id: 'a1', role: 'assistant', ...second, otherVersions: [firstAnswer], shownVersion: 1 },
+      ],
+    }
+  }
+
+  it('a conversation saved before versions existed loads with one version', async () => {
+    const workspace = makeWorkspace()
+    const store = new ConversationStore(workspace)
+    mkdirSync(store.dir, { recursive: true })
+    const {
+      otherVersions: _o,
+      shownVersion: _s,
+      ...oldAnswer
+    } = conversation().turns[1] as {
+      otherVersions: unknown
+      shownVersion: unknown
+    }
+    const old = { ...conversation(), turns: [conversation().turns[0], oldAnswer] }
+    writeFileSync(join(store.dir, 'c-1.json'), JSON.stringify(old))
+    const loaded = await store.load('c-1')
+    expect(loaded.turns[1]).toMatchObject({ otherVersions: [], shownVersion: 0 })
+    expect(loaded).toEqual(conversation())
+  })
+
+  it('keeps every version on save and load', async () => {
+    const store = new ConversationStore(makeWorkspace())
+    await store.save(versioned())
+    expect(await store.load('c-1')).toEqual(versioned())
+  })
+
+  it('Markdown: the shown version in the flow, then the other versions, numbered', () => {
+    const text = exportConversation(versioned(), 'markdown').content
+    const shownAt = text.indexOf('Or `sort_unstable`')
+    expect(shownAt).toBeGreaterThan(text.indexOf('## You'))
+    expect(text).toContain('_Version 2 of 2 shown above._')
+    expect(text).toContain('#### Version 1 of 2 · groq · llama-3.3-70b-versatile')
+    expect(text.indexOf('```rust\nv.sort();\n```')).toBeGreaterThan(shownAt)
+  })
+
+  it('JSON: the shown version as the turn, plus all versions and which one is shown', () => {
+    const data = JSON.parse(exportConversation(versioned(), 'json').content) as {
+      turns: { content: string; shownVersion?: number; versions?: { content: string }[] }[]
+    }
+    expect(data.turns[1]).toMatchObject({ content: second.content, shownVersion: 2 })
+    expect(data.turns[1]!.versions!.map((v) => v.content)).toEqual([
+      'Use `sort`:\n\n```rust\nv.sort();\n```',
+      second.content,
+    ])
+    // A single-version answer exports as before.
+    const plain = JSON.parse(exportConversation(conversation(), 'json').content) as typeof data
+    expect(plain.turns[1]).not.toHaveProperty('versions')
   })
 })

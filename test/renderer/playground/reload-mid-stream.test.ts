@@ -86,7 +86,15 @@ describe('a reload mid-stream', () => {
       ...conversation,
       turns: [
         { id: 'u-1', role: 'user', content: 'tell me a story', createdAt: 'x' },
-        { id: 'a-1', role: 'assistant', content: 'Once upon', createdAt: 'x', status: 'streaming' },
+        {
+          id: 'a-1',
+          role: 'assistant',
+          content: 'Once upon',
+          createdAt: 'x',
+          status: 'streaming',
+          otherVersions: [],
+          shownVersion: 0,
+        },
       ],
     })
     usePlaygroundStore.getState().newConversation()

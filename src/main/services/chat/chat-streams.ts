@@ -11,8 +11,10 @@ import type {
 import type { ChatMessage, StreamEvent } from '../../../shared/llm'
 import { parseChainEntry } from '../../../shared/failover'
 import { LlmError } from '../../../shared/llm'
+import type { ProviderProtocol } from '../../../shared/providers'
 import type { LlmFactory } from '../factory'
 import { attemptsOf } from '../factory'
+import { continuationCall } from './continuation'
 
 export interface ChatStreamSink {
   delta(event: ChatDeltaEvent): void
@@ -32,6 +34,8 @@ export interface StartChatRequest {
   settings: ChatSettings
   history: ChatMessage[]
   prompt: string
+  /** Continue: the answer to `prompt` so far; the stream then carries only what follows it. */
+  continueFrom?: string
 }
 
 export function describeChatError(error: unknown): ChatErrorData {
@@ -75,25 +79,34 @@ export class ChatStreams {
     }
     const { settings } = request
     const failover = settings.failover?.enabled ? settings.failover : undefined
-    const used = await usedModel(factory, settings.provider, settings.model)
+    const { used, protocol } = await resolveUsed(factory, settings.provider, settings.model)
+    const call =
+      request.continueFrom === undefined
+        ? { prompt: request.prompt, history: request.history }
+        : continuationCall(
+            { ...request, answerSoFar: request.continueFrom },
+            { protocol, failover: failover !== undefined },
+          )
     const controller = new AbortController()
     this.running.set(request.streamId, controller)
     const options = {
-      history: request.history,
-      jsonMode: settings.jsonMode,
+      history: call.history,
+      // A continuation is a fragment: JSON mode (and its check) is for whole answers.
+      jsonMode: request.continueFrom === undefined && settings.jsonMode,
+      ...(call.prefill === undefined ? {} : { prefill: call.prefill }),
       signal: controller.signal,
       ...(settings.system.trim() === '' ? {} : { system: settings.system }),
       ...(settings.temperature === undefined ? {} : { temperature: settings.temperature }),
       ...(settings.maxTokens === undefined ? {} : { maxTokens: settings.maxTokens }),
     }
     const events = failover
-      ? factory.streamWithFailover(request.prompt, {
+      ? factory.streamWithFailover(call.prompt, {
           ...options,
           chain: await chainFrom(factory, settings, failover.chain),
         })
       : (
           await factory.createLlmHandler({ provider: settings.provider, model: settings.model })
-        ).streamText(request.prompt, { ...options, model: settings.model })
+        ).streamText(call.prompt, { ...options, model: settings.model })
     void this.pump(request.streamId, events, used, factory)
     return used
   }
@@ -148,19 +161,28 @@ export class ChatStreams {
   }
 }
 
-async function usedModel(factory: LlmFactory, provider: string, model: string): Promise<UsedModel> {
+async function resolveUsed(
+  factory: LlmFactory,
+  provider: string,
+  model: string,
+): Promise<{ used: UsedModel; protocol: ProviderProtocol }> {
   const args = { provider, model }
   const [resolution, handler] = await Promise.all([
     factory.resolve(args),
     factory.createLlmHandler(args),
   ])
-  return {
+  const used = {
     provider: handler.providerName,
     model,
     baseUrl: resolution.view.baseUrl,
     handler: resolution.view.handler,
     fallbackReason: resolution.view.fallbackReason,
   }
+  return { used, protocol: resolution.view.protocol }
+}
+
+async function usedModel(factory: LlmFactory, provider: string, model: string): Promise<UsedModel> {
+  return (await resolveUsed(factory, provider, model)).used
 }
 
 /**

@@ -1,5 +1,12 @@
 // A conversation as Markdown or JSON for sharing: an allow-list of fields, so nothing key-like leaves.
-import type { Conversation, ConversationExport, ExportFormat } from '../../../shared/chat'
+import { allVersions, shownAnswer, shownIndex, versionCount } from '../../../shared/answer-versions'
+import type {
+  AnswerVersion,
+  AssistantTurn,
+  Conversation,
+  ConversationExport,
+  ExportFormat,
+} from '../../../shared/chat'
 import { redactSecrets } from '../../../shared/redaction'
 
 function slug(title: string): string {
@@ -9,6 +16,46 @@ function slug(title: string): string {
     .replace(/^-|-$/g, '')
     .slice(0, 60)
   return base || 'conversation'
+}
+
+/** Only these fields of an answer are exported; a key could only get in through a field added here. */
+function exportableAnswer(answer: AnswerVersion) {
+  return {
+    role: 'assistant' as const,
+    content: answer.content,
+    createdAt: answer.createdAt,
+    status: answer.status,
+    ...(answer.continued ? { continued: true } : {}),
+    ...(answer.used
+      ? {
+          used: {
+            provider: answer.used.provider,
+            model: answer.used.model,
+            baseUrl: answer.used.baseUrl === null ? null : redactSecrets(answer.used.baseUrl),
+          },
+        }
+      : {}),
+    ...(answer.metrics ? { metrics: { ...answer.metrics } } : {}),
+    ...(answer.error
+      ? { error: { code: answer.error.code, message: redactSecrets(answer.error.message) } }
+      : {}),
+  }
+}
+type ExportedAnswer = ReturnType<typeof exportableAnswer>
+type ExportedAnswerTurn = ExportedAnswer & { shownVersion?: number; versions?: ExportedAnswer[] }
+
+/**
+ * An answer turn: the version shown (what later prompts were sent as history), and with more
+ * than one version, all of them in order with the shown one's number (1-based).
+ */
+function exportableTurn(turn: AssistantTurn): ExportedAnswerTurn {
+  const shown = exportableAnswer(shownAnswer(turn))
+  if (versionCount(turn) === 1) return shown
+  return {
+    ...shown,
+    shownVersion: shownIndex(turn) + 1,
+    versions: allVersions(turn).map(exportableAnswer),
+  }
 }
 
 /** Only these fields are exported; a key could only get in through a field added here. */
@@ -22,25 +69,7 @@ function exportable(conversation: Conversation) {
     turns: conversation.turns.map((turn) =>
       turn.role === 'user'
         ? { role: turn.role, content: turn.content, createdAt: turn.createdAt }
-        : {
-            role: turn.role,
-            content: turn.content,
-            createdAt: turn.createdAt,
-            status: turn.status,
-            ...(turn.used
-              ? {
-                  used: {
-                    provider: turn.used.provider,
-                    model: turn.used.model,
-                    baseUrl: turn.used.baseUrl === null ? null : redactSecrets(turn.used.baseUrl),
-                  },
-                }
-              : {}),
-            ...(turn.metrics ? { metrics: { ...turn.metrics } } : {}),
-            ...(turn.error
-              ? { error: { code: turn.error.code, message: redactSecrets(turn.error.message) } }
-              : {}),
-          },
+        : exportableTurn(turn),
     ),
   }
 }
@@ -49,6 +78,28 @@ function exportable(conversation: Conversation) {
 function fenceFor(text: string): string {
   const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length))
   return '`'.repeat(longest + 1)
+}
+
+function answerer(answer: ExportedAnswer): string {
+  return answer.used ? `${answer.used.provider} · ${answer.used.model}` : 'Assistant'
+}
+
+/** An answer's text, how it ended and its metrics, as Markdown lines. */
+function answerLines(answer: ExportedAnswer): string[] {
+  const lines = [answer.content || '_(no text)_', '']
+  if (answer.error) lines.push(`> ${answer.error.code}: ${answer.error.message}`, '')
+  else if (answer.status === 'stopped') lines.push('> Stopped before the end.', '')
+  else if (answer.status === 'interrupted') lines.push('> Interrupted before the end.', '')
+  if (answer.continued) lines.push('> Continued after it stopped.', '')
+  if (answer.metrics) {
+    const m = answer.metrics
+    const parts = [`first token ${m.firstTokenMs} ms`, `total ${m.totalMs} ms`]
+    if (m.tokensPerSecond !== undefined) parts.push(`${m.tokensPerSecond} tokens/s`)
+    if (m.promptTokens !== undefined) parts.push(`${m.promptTokens} prompt tokens`)
+    if (m.completionTokens !== undefined) parts.push(`${m.completionTokens} completion tokens`)
+    lines.push(`_${parts.join(' · ')}_`, '')
+  }
+  return lines
 }
 
 function toMarkdown(conversation: Conversation): string {
@@ -69,19 +120,16 @@ function toMarkdown(conversation: Conversation): string {
       lines.push('## You', '', turn.content, '')
       continue
     }
-    const who = turn.used ? `${turn.used.provider} · ${turn.used.model}` : 'Assistant'
-    lines.push(`## ${who}`, '', turn.content || '_(no text)_', '')
-    if (turn.error) lines.push(`> ${turn.error.code}: ${turn.error.message}`, '')
-    else if (turn.status === 'stopped') lines.push('> Stopped before the end.', '')
-    else if (turn.status === 'interrupted') lines.push('> Interrupted before the end.', '')
-    if (turn.metrics) {
-      const m = turn.metrics
-      const parts = [`first token ${m.firstTokenMs} ms`, `total ${m.totalMs} ms`]
-      if (m.tokensPerSecond !== undefined) parts.push(`${m.tokensPerSecond} tokens/s`)
-      if (m.promptTokens !== undefined) parts.push(`${m.promptTokens} prompt tokens`)
-      if (m.completionTokens !== undefined) parts.push(`${m.completionTokens} completion tokens`)
-      lines.push(`_${parts.join(' · ')}_`, '')
-    }
+    lines.push(`## ${answerer(turn)}`, '', ...answerLines(turn))
+    const { versions, shownVersion } = turn
+    if (!versions) continue
+    lines.push(`_Version ${shownVersion} of ${versions.length} shown above._`, '')
+    lines.push('### Other versions of this answer', '')
+    versions.forEach((version, index) => {
+      if (index + 1 === shownVersion) return
+      const heading = `#### Version ${index + 1} of ${versions.length} · ${answerer(version)}`
+      lines.push(heading, '', ...answerLines(version))
+    })
   }
   return lines.join('\n')
 }

@@ -1,4 +1,4 @@
-// The Playground's main-side services: streams, saved conversations, export.
+// The Playground's main-side services: streams, saved conversations, export, presets.
 export type { ChatStreamSink, StartChatRequest } from './chat-streams'
 export { ChatStreams, describeChatError } from './chat-streams'
 export {
@@ -7,3 +7,4 @@ export {
   CONVERSATIONS_DIR,
 } from './conversation-store'
 export { exportConversation } from './export-conversation'
+export { PresetNameTakenError, PresetNotFoundError, PresetStore, PRESETS_DIR } from './preset-store'

@@ -12,6 +12,8 @@ export function providerRequest(
   const turn: ChatMessage = { role: 'user', content: prompt }
   const history = options.history
   const messages = history === undefined || history.length === 0 ? [turn] : [...history, turn]
+  // Continue after Stop on a protocol with native prefill: the partial answer is the last message.
+  if (options.prefill) messages.push({ role: 'assistant', content: options.prefill })
   const { system, maxTokens, temperature, jsonMode } = options
   if (signal !== undefined) {
     return { model, messages, system, maxTokens, temperature, jsonMode, signal }

@@ -23,24 +23,28 @@ function useFollowBottom(dependency: unknown) {
 }
 
 export function ChatView() {
-  const { turns, draft, busy, model, settingsInvalid, send, stop, regenerate, resend, setDraft } =
-    usePlaygroundStore(
-      useShallow((s) => ({
-        turns: s.conversation.turns,
-        draft: s.draft,
-        busy: s.active !== null,
-        model: s.settings.model,
-        settingsInvalid: hasSettingsProblems(s.settings),
-        send: s.send,
-        stop: s.stop,
-        regenerate: s.regenerate,
-        resend: s.resend,
-        setDraft: s.setDraft,
-      })),
-    )
+  const s = usePlaygroundStore(
+    useShallow((state) => ({
+      turns: state.conversation.turns,
+      draft: state.draft,
+      busy: state.active !== null,
+      model: state.settings.model,
+      settingsInvalid: hasSettingsProblems(state.settings),
+      send: state.send,
+      stop: state.stop,
+      regenerate: state.regenerate,
+      resend: state.resend,
+      continueAnswer: state.continueAnswer,
+      showVersion: state.showVersion,
+      setDraft: state.setDraft,
+    })),
+  )
+  const { turns, draft, busy, model, settingsInvalid, send, stop, setDraft } = s
+  const { regenerate, resend, continueAnswer, showVersion } = s
   const { box, onScroll } = useFollowBottom(turns)
   const onRegenerate = useCallback(() => void regenerate(), [regenerate])
   const onResend = useCallback((id: string, prompt: string) => void resend(id, prompt), [resend])
+  const onContinue = useCallback(() => void continueAnswer(), [continueAnswer])
   const lastIndex = turns.length - 1
   return (
     <div className="chat">
@@ -76,6 +80,8 @@ export function ChatView() {
                   isLast={index === lastIndex}
                   busy={busy}
                   onRegenerate={onRegenerate}
+                  onContinue={onContinue}
+                  onShowVersion={showVersion}
                 />
               )}
             </PlainTextBoundary>

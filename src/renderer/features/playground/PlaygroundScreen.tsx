@@ -8,6 +8,7 @@ import { ConversationsPanel } from './ConversationsPanel'
 import { ModelPicker } from './ModelPicker'
 import type { PlaygroundMode } from './playground-store'
 import { usePlaygroundStore } from './playground-store'
+import { PresetsPanel } from './PresetsPanel'
 import { SettingsPanel } from './SettingsPanel'
 import { FailoverPanel } from './FailoverPanel'
 import './playground.css'
@@ -105,6 +106,13 @@ export function PlaygroundScreen() {
           )}
           <section className="side-section" aria-label="Failover">
             <FailoverPanel
+              settings={s.settings}
+              disabled={s.busy || compareBusy}
+              onChange={s.updateSettings}
+            />
+          </section>
+          <section className="side-section" aria-label="Presets">
+            <PresetsPanel
               settings={s.settings}
               disabled={s.busy || compareBusy}
               onChange={s.updateSettings}

@@ -1,11 +1,15 @@
-// One turn of the conversation: a prompt (editable and resendable) or an answer with its metrics.
+// One turn of the conversation: a prompt (editable and resendable) or an answer with its metrics,
+// versions and Continue.
 import { memo, useState } from 'react'
 import type { AssistantTurn, UserTurn } from '../../../shared/chat'
+import { shownIndex, versionCount } from '../../../shared/answer-versions'
 import { AnswerBody } from './AnswerBody'
 import { ChatErrorNotice } from './ChatErrorNotice'
 import { CopyButton } from '../../components/CopyButton'
 import { MetricsLine } from './MetricsLine'
+import { canContinue } from './conversation-ops'
 import { RouteLine } from './RouteLine'
+import { VersionSwitcher } from './VersionSwitcher'
 
 /** Longer prompts (pasted documents) show their start until asked: laying out 200 kB costs seconds. */
 const LONG_PROMPT_CHARS = 3000
@@ -103,6 +107,8 @@ export interface AssistantTurnViewProps {
   isLast: boolean
   busy: boolean
   onRegenerate: () => void
+  onContinue: () => void
+  onShowVersion: (turnId: string, index: number) => void
 }
 
 export const AssistantTurnView = memo(function AssistantTurnView({
@@ -110,6 +116,8 @@ export const AssistantTurnView = memo(function AssistantTurnView({
   isLast,
   busy,
   onRegenerate,
+  onContinue,
+  onShowVersion,
 }: AssistantTurnViewProps) {
   const streaming = turn.status === 'streaming'
   return (
@@ -126,6 +134,11 @@ export const AssistantTurnView = memo(function AssistantTurnView({
           {turn.content === '' ? ', and nothing had arrived yet' : '; this is what had arrived'}.
         </p>
       )}
+      {turn.continued && !streaming && (
+        <p className="turn-note">
+          Continued after it was cut short; the metrics are the last part’s.
+        </p>
+      )}
       {turn.error && turn.error.code !== 'invalid_json' && (
         <ChatErrorNotice
           error={turn.error}
@@ -138,21 +151,41 @@ export const AssistantTurnView = memo(function AssistantTurnView({
         attempts={turn.error?.attempts ?? turn.used?.attempts}
         answered={turn.error ? null : turn.used}
       />
-      {!streaming && (
-        <div className="turn-actions">
-          <CopyButton label="Copy answer" text={() => turn.error?.text ?? turn.content} />
-          {isLast && (
-            <button
-              type="button"
-              className="button button-small"
-              disabled={busy}
-              onClick={onRegenerate}
-            >
-              Regenerate
-            </button>
-          )}
-        </div>
-      )}
+      <div className="turn-actions">
+        <VersionSwitcher
+          index={shownIndex(turn)}
+          count={versionCount(turn)}
+          disabled={busy}
+          onShow={(index) => onShowVersion(turn.id, index)}
+        />
+        {!streaming && (
+          <>
+            <CopyButton label="Copy answer" text={() => turn.error?.text ?? turn.content} />
+            {isLast && canContinue(turn) && (
+              <button
+                type="button"
+                className="button button-small"
+                disabled={busy}
+                title="Send the answer so far back for the model to go on from where it stopped"
+                onClick={onContinue}
+              >
+                Continue
+              </button>
+            )}
+            {isLast && (
+              <button
+                type="button"
+                className="button button-small"
+                disabled={busy}
+                title="Answer again as a new version; this one is kept"
+                onClick={onRegenerate}
+              >
+                Regenerate
+              </button>
+            )}
+          </>
+        )}
+      </div>
     </article>
   )
 })

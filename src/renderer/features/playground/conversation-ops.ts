@@ -1,5 +1,6 @@
 // Pure steps on a conversation: start one, add turns, apply stream results, cut for regenerate/edit.
 import type {
+  AnswerVersion,
   AssistantTurn,
   ChatDoneEvent,
   ChatErrorEvent,
@@ -41,11 +42,20 @@ export function startTurns(
     assistant: {
       id: newId('a'),
       role: 'assistant',
-      content: '',
-      createdAt: at,
-      status: 'streaming',
-      jsonMode: settings.jsonMode,
+      ...freshAnswer(settings, now),
+      otherVersions: [],
+      shownVersion: 0,
     },
+  }
+}
+
+/** A new answer about to stream (a first answer, or another version of one). */
+export function freshAnswer(settings: ChatSettings, now = new Date()): AnswerVersion {
+  return {
+    content: '',
+    createdAt: now.toISOString(),
+    status: 'streaming',
+    jsonMode: settings.jsonMode,
   }
 }
 
@@ -67,20 +77,31 @@ export function appendText(turn: AssistantTurn, text: string): AssistantTurn {
   return { ...turn, content: turn.content + text }
 }
 
-export function finishTurn(turn: AssistantTurn, event: ChatDoneEvent): AssistantTurn {
-  // The final text replaces what streamed: if an event went missing, the answer is still whole.
-  return { ...turn, content: event.text, status: 'done', metrics: event.metrics, used: event.used }
+/**
+ * The stream's end. `prefix` is what the answer held before this stream (a continuation's start):
+ * the final text replaces what streamed after it, so if an event went missing the answer is whole.
+ */
+export function finishTurn(turn: AssistantTurn, event: ChatDoneEvent, prefix = ''): AssistantTurn {
+  return {
+    ...turn,
+    content: prefix + event.text,
+    status: 'done',
+    metrics: event.metrics,
+    used: event.used,
+  }
 }
 
 export function failTurn(
   turn: AssistantTurn,
   event: ChatErrorEvent,
   used: UsedModel | undefined,
+  prefix = '',
 ): AssistantTurn {
   const stopped = event.error.code === 'aborted'
+  const streamed = prefix + event.partialText
   return {
     ...turn,
-    content: event.partialText.length >= turn.content.length ? event.partialText : turn.content,
+    content: streamed.length >= turn.content.length ? streamed : turn.content,
     status: stopped ? 'stopped' : 'error',
     ...(stopped ? {} : { error: event.error }),
     ...(used ? { used } : {}),
@@ -106,6 +127,34 @@ export function markInterrupted(conversation: Conversation): Conversation {
 export function turnsBefore(conversation: Conversation, userTurnId: string): ChatTurn[] {
   const index = conversation.turns.findIndex((turn) => turn.id === userTurnId)
   return index < 0 ? conversation.turns : conversation.turns.slice(0, index)
+}
+
+/** An answer cut short with text to go on from: Continue sends it back to the model. */
+export function canContinue(turn: AssistantTurn): boolean {
+  if (turn.content.trim() === '') return false
+  if (turn.status === 'stopped' || turn.status === 'interrupted') return true
+  // A stream that broke off mid-way (not a refusal before any text, not a JSON verdict).
+  return turn.status === 'error' && turn.error?.code !== 'invalid_json'
+}
+
+/**
+ * The answer streaming on from where it stopped. Trailing whitespace goes: the model's
+ * continuation brings its own (and Anthropic refuses a prefill that ends in whitespace).
+ */
+export function startContinuation(turn: AssistantTurn): AssistantTurn {
+  const { error: _error, ...rest } = turn
+  return { ...rest, content: turn.content.trimEnd(), status: 'streaming', continued: true }
+}
+
+/** The last answer and the prompt it answers, with the turns before that prompt. */
+export function lastExchange(
+  conversation: Conversation,
+): { prompt: string; before: ChatTurn[]; answer: AssistantTurn } | null {
+  const turns = conversation.turns
+  const answer = turns.at(-1)
+  const user = turns.at(-2)
+  if (answer?.role !== 'assistant' || user?.role !== 'user') return null
+  return { prompt: user.content, before: turns.slice(0, -2), answer }
 }
 
 /** The last user prompt and what came before it, for Regenerate. */
