@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Conversation, ConversationSummary } from '../../../shared/chat'
 import { chatIdSchema, conversationSchema } from '../../../shared/chat'
+import { plainTitle } from '../../../shared/plain-title'
 import { writeFileAtomic } from '../config/atomic-write'
 import { ensurePrivateDir } from '../secrets/secrets-file'
 
@@ -18,7 +19,8 @@ export class ConversationNotFoundError extends Error {
 function summaryOf(conversation: Conversation): ConversationSummary {
   return {
     id: conversation.id,
-    title: conversation.title,
+    // Titles saved before they were made plain text still carry Markdown marks: shown without.
+    title: plainTitle(conversation.title),
     updatedAt: conversation.updatedAt,
     turnCount: conversation.turns.length,
   }
