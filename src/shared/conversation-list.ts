@@ -16,3 +16,13 @@ export const conversationTitleSchema = z
   )
 
 export const conversationQuerySchema = z.string().max(500)
+
+/** A query's distinct words, lower case (a word is any run without whitespace), at most 12. */
+export function queryWords(query: string): string[] {
+  return [...new Set(query.toLowerCase().split(/\s+/).filter(Boolean))].slice(0, 12)
+}
+
+/** `text` as a literal inside a RegExp. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

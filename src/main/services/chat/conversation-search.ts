@@ -1,5 +1,6 @@
 // Finding saved conversations by text: every word of the query in the title or a message.
 import type { Conversation, ConversationMatch } from '../../../shared/chat'
+import { escapeRegExp, queryWords } from '../../../shared/conversation-list'
 import { plainText } from '../../../shared/plain-title'
 
 /** What a conversation is searched by, kept in memory between searches. */
@@ -10,7 +11,6 @@ export interface SearchableConversation {
 
 const SNIPPET_BEFORE = 30
 const SNIPPET_AFTER = 70
-const MAX_TERMS = 12
 
 export function searchableOf(conversation: Conversation, title: string): SearchableConversation {
   return {
@@ -21,10 +21,7 @@ export function searchableOf(conversation: Conversation, title: string): Searcha
 
 /** The query's words, case-insensitive patterns (a word is any run without whitespace). */
 export function searchTerms(query: string): RegExp[] {
-  const words = [...new Set(query.toLowerCase().split(/\s+/).filter(Boolean))]
-  return words
-    .slice(0, MAX_TERMS)
-    .map((word) => new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'))
+  return queryWords(query).map((word) => new RegExp(escapeRegExp(word), 'i'))
 }
 
 /** Where the query is found, or null when a word is missing from the whole conversation. */

@@ -55,6 +55,8 @@ interface PlaygroundState {
   newConversation: () => void
   open: (id: string) => Promise<void>
   remove: (id: string) => Promise<void>
+  /** A saved conversation's new title (rejects with the reason when the app refuses it). */
+  rename: (id: string, title: string) => Promise<void>
   exportAs: (format: ExportFormat) => Promise<void>
   refreshSaved: () => Promise<void>
   /** "Chat with this model" from another screen: a new conversation with that model picked. */
@@ -324,6 +326,26 @@ export const usePlaygroundStore = create<PlaygroundState>()((set, get) => {
         .chat.delete({ id })
         .catch(() => undefined)
       if (get().conversation.id === id && !get().active) get().newConversation()
+      await get().refreshSaved()
+    },
+
+    async rename(id, title) {
+      const before = get().conversation
+      if (before.id === id) set({ conversation: { ...before, title } })
+      // After the saves already queued: one of them landing later would put the old title back.
+      const renamed = saving.then(() => api().chat.rename({ id, title }))
+      saving = renamed.then(
+        () => undefined,
+        () => undefined,
+      )
+      try {
+        await renamed
+      } catch (error) {
+        if (get().conversation.id === id) {
+          set((s) => ({ conversation: { ...s.conversation, title: before.title } }))
+        }
+        throw error
+      }
       await get().refreshSaved()
     },
 
