@@ -112,7 +112,6 @@ describe('rename', () => {
     expect(screen.queryByRole('textbox', { name: 'Conversation title' })).toBeNull()
     await act(() => vi.runAllTimersAsync())
     const rename = screen.getByRole('button', { name: 'Rename conversation Pasta night' })
-    await act(() => new Promise((resolve) => requestAnimationFrame(resolve)))
     expect(document.activeElement).toBe(rename)
   })
 

@@ -1,5 +1,5 @@
 // One saved conversation in the list: open it, rename it in place (Enter saves, Esc cancels), delete.
-import { useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { ConversationSummary } from '../../../shared/chat'
 import { lastUseOf } from '../../../shared/chat'
 import { errorMessage } from '../../platform/app-api'
@@ -32,11 +32,17 @@ export function ConversationRow(props: ConversationRowProps) {
   const when = lastUseOf(c)
   const matchedWhere = c.match ? MATCHED_IN[c.match.field] : null
 
+  const refocus = useRef(false)
   const stopEditing = () => {
+    refocus.current = true
     setEditing(false)
-    // Back where the rename started, so the keyboard user does not land at the page's top.
-    requestAnimationFrame(() => renameRef.current?.focus())
   }
+  // Back where the rename started (once the row is drawn again), not at the top of the page.
+  useEffect(() => {
+    if (editing || !refocus.current) return
+    refocus.current = false
+    renameRef.current?.focus()
+  }, [editing])
 
   if (editing) {
     return (
