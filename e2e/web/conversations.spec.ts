@@ -84,6 +84,8 @@ test('three conversations: plain titles, last use first with dates, rename, sear
   page,
   request,
 }) => {
+  // A whole journey (four answers, two reloads): on a busy CI machine it needs more than 30 s.
+  test.setTimeout(90_000)
   await openPlayground(page)
   await startConversation(
     page,
