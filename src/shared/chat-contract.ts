@@ -12,6 +12,7 @@ import type {
 } from './chat'
 import { chatIdSchema, chatSettingsSchema, conversationSchema, providerSchema } from './chat'
 import type { TypeTag } from './contract'
+import { conversationQuerySchema, conversationTitleSchema } from './conversation-list'
 
 function returns<T>(): TypeTag<T> {
   return {}
@@ -54,8 +55,9 @@ export const chatMethods = {
     errors: [],
   },
   'chat:list': {
-    summary: "The workspace's saved conversations, newest first.",
-    input: z.strictObject({}),
+    summary:
+      "The workspace's saved conversations, last used first; with a query, only those holding every word (title or messages).",
+    input: z.strictObject({ query: conversationQuerySchema.optional() }),
     output: returns<ConversationSummary[]>(),
     errors: [],
   },
@@ -70,6 +72,12 @@ export const chatMethods = {
     input: z.strictObject({ conversation: conversationSchema }),
     output: returns<ConversationSummary>(),
     errors: [],
+  },
+  'chat:rename': {
+    summary: 'Gives a saved conversation a new title (one line, not empty); the rest is kept.',
+    input: z.strictObject({ id: chatIdSchema, title: conversationTitleSchema }),
+    output: returns<ConversationSummary>(),
+    errors: ['not_found'],
   },
   'chat:delete': {
     summary: 'Deletes a saved conversation.',

@@ -126,9 +126,28 @@ export type Conversation = z.output<typeof conversationSchema>
 
 export interface ConversationSummary {
   id: string
+  /** Plain text (Markdown marks stripped), what the list shows. */
   title: string
   updatedAt: string
+  /**
+   * When it was last used: its last message's time (not when it was created or renamed). The
+   * store always sets it; a summary without it (a test double) is placed by updatedAt.
+   */
+  lastUsedAt?: string
   turnCount: number
+  /** With a search query: where the words were found, and the words around them. */
+  match?: ConversationMatch
+}
+
+/** When a listed conversation was last used (lastUsedAt, else its last change). */
+export function lastUseOf(summary: Pick<ConversationSummary, 'lastUsedAt' | 'updatedAt'>): string {
+  return summary.lastUsedAt ?? summary.updatedAt
+}
+
+export interface ConversationMatch {
+  field: 'title' | 'prompt' | 'answer'
+  /** Plain text around the first hit (empty for a title match: the title shows it). */
+  snippet: string
 }
 
 export type ExportFormat = 'markdown' | 'json'

@@ -31,7 +31,7 @@ export const VALID_INPUTS: { [C in Channel]: MethodInput<C> } = {
   'chat:models': { provider: 'mock' },
   'chat:send': { streamId: 'fuzz-stream', settings, prompt: 'hi', history: [] },
   'chat:stop': { streamId: 'fuzz-stream' },
-  'chat:list': {},
+  'chat:list': { query: 'sort rust' },
   'chat:load': { id: 'fuzz-conv' },
   'chat:save': {
     conversation: {
@@ -43,6 +43,7 @@ export const VALID_INPUTS: { [C in Channel]: MethodInput<C> } = {
       turns: [{ id: 'u1', role: 'user', content: 'hi', createdAt: now }],
     },
   },
+  'chat:rename': { id: 'fuzz-conv', title: 'Renamed conversation' },
   'chat:delete': { id: 'fuzz-conv' },
   'chat:export': { id: 'fuzz-conv', format: 'markdown' },
   'presets:list': {},

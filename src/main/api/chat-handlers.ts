@@ -49,7 +49,15 @@ export function createChatHandlers(deps: ChatHandlerDeps): ChatHandlers {
     },
     { describeError: describeRedacted },
   )
-  const store = () => new ConversationStore(deps.session.current.workspace)
+  // One store per open workspace: it keeps the parsed files, so a list or search re-reads only
+  // the conversations that changed since the last one.
+  let stores: { workspace: string; store: ConversationStore } | null = null
+  const store = () => {
+    const { workspace } = deps.session.current
+    if (stores?.workspace !== workspace)
+      stores = { workspace, store: new ConversationStore(workspace) }
+    return stores.store
+  }
 
   return {
     'chat:models': async ({ provider }) => {
@@ -83,9 +91,10 @@ export function createChatHandlers(deps: ChatHandlerDeps): ChatHandlers {
       return { streamId: request.streamId, used }
     },
     'chat:stop': ({ streamId }) => Promise.resolve({ stopped: streams.stop(streamId) }),
-    'chat:list': () => store().list(),
+    'chat:list': ({ query }) => store().list({ query }),
     'chat:load': ({ id }) => loadOrNotFound(store().load(id)),
     'chat:save': ({ conversation }) => store().save(conversation),
+    'chat:rename': ({ id, title }) => loadOrNotFound(store().rename(id, title)),
     'chat:delete': async ({ id }) => ({ deleted: await store().delete(id) }),
     'chat:export': async ({ id, format }) =>
       exportConversation(await loadOrNotFound(store().load(id)), format),

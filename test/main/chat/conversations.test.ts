@@ -60,6 +60,7 @@ describe('ConversationStore', () => {
       id: 'c-1',
       title: 'Sorting in Rust',
       updatedAt: '2026-01-01T10:05:00.000Z',
+      lastUsedAt: '2026-01-01T10:00:01.000Z',
       turnCount: 2,
     })
     const dir = join(workspace, '.mindx', 'conversations')

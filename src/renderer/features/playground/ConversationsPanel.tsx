@@ -1,27 +1,49 @@
-// Saved conversations of this workspace: open, delete, start a new one, export, clear.
-import { useState } from 'react'
+// Saved conversations of this workspace: search, open, rename, delete, start a new one, export, clear.
+import { useEffect, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ConversationList } from './ConversationList'
+import { ConversationSearch } from './ConversationSearch'
+import { useConversationSearchStore } from './conversation-search-store'
 import { usePlaygroundStore } from './playground-store'
+import './conversation-list.css'
 
 /** What is waiting for a yes: clearing the open conversation, or deleting a saved one. */
 type Pending = { kind: 'clear' } | { kind: 'delete'; id: string; title: string } | null
 
 export function ConversationsPanel() {
-  const { saved, currentId, hasTurns, busy, open, remove, newConversation, exportAs, clear } =
-    usePlaygroundStore(
-      useShallow((s) => ({
-        saved: s.saved,
-        currentId: s.conversation.id,
-        hasTurns: s.conversation.turns.length > 0,
-        busy: s.active !== null,
-        open: s.open,
-        remove: s.remove,
-        newConversation: s.newConversation,
-        exportAs: s.exportAs,
-        clear: s.clear,
-      })),
-    )
+  const {
+    saved,
+    currentId,
+    hasTurns,
+    busy,
+    open,
+    rename,
+    remove,
+    newConversation,
+    exportAs,
+    clear,
+  } = usePlaygroundStore(
+    useShallow((s) => ({
+      saved: s.saved,
+      currentId: s.conversation.id,
+      hasTurns: s.conversation.turns.length > 0,
+      busy: s.active !== null,
+      open: s.open,
+      rename: s.rename,
+      remove: s.remove,
+      newConversation: s.newConversation,
+      exportAs: s.exportAs,
+      clear: s.clear,
+    })),
+  )
+  const search = useConversationSearchStore(
+    useShallow((s) => ({ query: s.query, results: s.results, clear: s.clear })),
+  )
+  // The saved list changed (a save, rename or delete): the hits are asked for again.
+  useEffect(() => {
+    if (saved.state === 'ready') void useConversationSearchStore.getState().refresh()
+  }, [saved])
   const [pending, setPending] = useState<Pending>(null)
   return (
     <section className="side-section" aria-labelledby="conversations-title">
@@ -64,44 +86,18 @@ export function ConversationsPanel() {
           Export JSON
         </button>
       </div>
-      {saved.state === 'loading' && <p className="hint">Loading conversations…</p>}
-      {saved.state === 'error' && <p className="field-note field-note-warn">{saved.message}</p>}
-      {saved.state === 'ready' && saved.value.length === 0 && (
-        <p className="hint">
-          Nothing saved yet: conversations are kept here after the first answer.
-        </p>
-      )}
-      {saved.state === 'ready' && saved.value.length > 0 && (
-        <ul className="conversation-list">
-          {saved.value.map((c) => (
-            <li
-              key={c.id}
-              className={c.id === currentId ? 'conversation-item current' : 'conversation-item'}
-            >
-              <button
-                type="button"
-                className="conversation-open"
-                aria-current={c.id === currentId ? 'true' : undefined}
-                disabled={busy}
-                title={`${c.turnCount} turns · ${new Date(c.updatedAt).toLocaleString()}`}
-                onClick={() => void open(c.id)}
-              >
-                {c.title}
-              </button>
-              <button
-                type="button"
-                className="icon-button"
-                aria-label={`Delete conversation ${c.title}`}
-                title="Delete"
-                disabled={busy && c.id === currentId}
-                onClick={() => setPending({ kind: 'delete', id: c.id, title: c.title })}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ConversationSearch />
+      <ConversationList
+        saved={saved}
+        results={search.results}
+        query={search.query}
+        currentId={currentId}
+        busy={busy}
+        onOpen={(id) => void open(id)}
+        onRename={rename}
+        onDelete={(c) => setPending({ kind: 'delete', id: c.id, title: c.title })}
+        onClearSearch={search.clear}
+      />
       {pending && (
         <ConfirmDialog
           title={

@@ -179,6 +179,16 @@ export function createChatRunSlice(set: PlaygroundSet, get: PlaygroundGet): Chat
   }
 
   return {
+    afterSaves(task) {
+      // A task run after the saves already queued; later saves wait for it in turn.
+      const done = saving.then(task)
+      saving = done.then(
+        () => undefined,
+        () => undefined,
+      )
+      return done
+    },
+
     draft: '',
     active: null,
     setDraft: (draft) => set({ draft }),

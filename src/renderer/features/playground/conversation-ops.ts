@@ -9,15 +9,14 @@ import type {
   Conversation,
   UsedModel,
 } from '../../../shared/chat'
+import { titleFromPrompt, UNTITLED } from '../../../shared/plain-title'
 import { newId } from './stream-router'
-
-const TITLE_LENGTH = 60
 
 export function emptyConversation(settings: ChatSettings, now = new Date()): Conversation {
   const at = now.toISOString()
   return {
     id: newId('c'),
-    title: 'New conversation',
+    title: UNTITLED,
     createdAt: at,
     updatedAt: at,
     settings,
@@ -25,10 +24,9 @@ export function emptyConversation(settings: ChatSettings, now = new Date()): Con
   }
 }
 
+/** The first prompt's first line as plain text (no `**`, backticks, # or link syntax). */
 export function titleFrom(prompt: string): string {
-  const line = prompt.trim().split('\n')[0]?.trim() ?? ''
-  if (line === '') return 'New conversation'
-  return line.length > TITLE_LENGTH ? `${line.slice(0, TITLE_LENGTH - 1)}…` : line
+  return titleFromPrompt(prompt)
 }
 
 export function startTurns(

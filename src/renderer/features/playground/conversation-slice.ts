@@ -55,6 +55,20 @@ export function createConversationSlice(set: PlaygroundSet, get: PlaygroundGet):
       await get().refreshSaved()
     },
 
+    async rename(id, title) {
+      const before = get().conversation
+      if (before.id === id) set({ conversation: { ...before, title } })
+      try {
+        await get().afterSaves(() => api().chat.rename({ id, title }))
+      } catch (error) {
+        if (get().conversation.id === id) {
+          set((s) => ({ conversation: { ...s.conversation, title: before.title } }))
+        }
+        throw error
+      }
+      await get().refreshSaved()
+    },
+
     async exportAs(format) {
       const { conversation } = get()
       if (conversation.turns.length === 0) return

@@ -36,6 +36,8 @@ export interface ModelSettingsSlice {
 
 /** Sending, streaming, stopping; answers' versions (Regenerate) and continuations (Continue). */
 export interface ChatRunSlice {
+  /** Runs `task` once the conversation saves already queued have landed (a rename must not be undone by one). */
+  afterSaves: <T>(task: () => Promise<T>) => Promise<T>
   draft: string
   /** The stream answering now, if any (one at a time per conversation). */
   active: { streamId: string; turnId: string } | null
@@ -59,6 +61,8 @@ export interface ConversationSlice {
   newConversation: () => void
   open: (id: string) => Promise<void>
   remove: (id: string) => Promise<void>
+  /** A saved conversation's new title (rejects with the reason when the app refuses it). */
+  rename: (id: string, title: string) => Promise<void>
   exportAs: (format: ExportFormat) => Promise<void>
   refreshSaved: () => Promise<void>
 }
