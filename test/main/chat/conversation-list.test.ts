@@ -26,6 +26,8 @@ function conversation(id: string, over: Partial<Conversation> = {}): Conversatio
         content: 'Use `sort`.',
         createdAt: '2026-01-01T10:00:00.000Z',
         status: 'done',
+        otherVersions: [],
+        shownVersion: 0,
       },
     ],
     ...over,
@@ -96,7 +98,15 @@ describe('rename', () => {
 function turnsAt(at: string): Conversation['turns'] {
   return [
     { id: 'u1', role: 'user', content: 'first', createdAt: '2025-12-31T00:00:00.000Z' },
-    { id: 'a1', role: 'assistant', content: 'ok', createdAt: at, status: 'done' },
+    {
+      id: 'a1',
+      role: 'assistant',
+      content: 'ok',
+      createdAt: at,
+      status: 'done',
+      otherVersions: [],
+      shownVersion: 0,
+    },
   ]
 }
 
@@ -148,6 +158,8 @@ describe('search', () => {
             content: `${'Boil water. '.repeat(8)}Then add the Carbonara sauce and serve hot.`,
             createdAt: '2026-01-02T00:00:01Z',
             status: 'done',
+            otherVersions: [],
+            shownVersion: 0,
           },
         ],
       }),
