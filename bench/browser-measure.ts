@@ -19,18 +19,29 @@ export interface LongTasks {
 export async function startServe(
   workspace: string,
   token: string,
-): Promise<{ url: string; stop: () => void }> {
+  options: { quiet?: boolean } = {},
+): Promise<{ url: string; pid: number; stop: () => void; exited: Promise<void> }> {
   const serve = spawn(
     'npm',
     ['run', '--silent', 'serve', '--', '--workspace', workspace, '--port', '0', '--token', token],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], detached: true },
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', options.quiet ? 'ignore' : 'inherit'],
+      detached: true,
+    },
   )
+  const exited = new Promise<void>((resolve) => serve.on('exit', () => resolve()))
   const lines = createInterface({ input: serve.stdout })
   const url = await new Promise<string>((resolve, reject) => {
     lines.on('line', (line) => line.startsWith('http') && resolve(line.trim()))
     serve.on('exit', (code) => reject(new Error(`serve exited with ${code}`)))
   })
-  return { url, stop: () => serve.pid && process.kill(-serve.pid, 'SIGTERM') }
+  return {
+    url,
+    pid: serve.pid!,
+    stop: () => serve.pid && process.kill(-serve.pid, 'SIGTERM'),
+    exited,
+  }
 }
 
 /** Records every long task of the page from its first script on (call before goto). */

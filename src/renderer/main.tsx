@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client'
 import { z } from 'zod'
 import { createPlatformAppApi, setAppApi } from './platform/current-api'
 import { AppShell } from './shell/AppShell'
+import './styles/screen-styles'
 import './styles/app.css'
 
 // The CSP forbids eval; zod would otherwise probe `new Function` and log a CSP violation.

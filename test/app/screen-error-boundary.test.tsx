@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 // A screen that throws while rendering says so in place; the sidebar and other screens keep working.
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { setAppApi } from '../../src/renderer/platform/current-api'
 import { createFakeAppApi } from '../../src/renderer/platform/fake-api'
 import { AppShell } from '../../src/renderer/shell/AppShell'
+import { preloadScreens } from '../../src/renderer/shell/screens'
 import { useNavigationStore } from '../../src/renderer/stores/navigation-store'
 
 vi.mock('../../src/renderer/features/cloud-run-models/CloudRunModelsScreen', () => ({
@@ -12,6 +13,9 @@ vi.mock('../../src/renderer/features/cloud-run-models/CloudRunModelsScreen', () 
     throw new RangeError('Maximum call stack size exceeded')
   },
 }))
+
+// Screens are lazy chunks (their loading state has its own spec in test/renderer/shell).
+beforeAll(() => preloadScreens())
 
 beforeEach(() => {
   setAppApi(createFakeAppApi())

@@ -1,16 +1,20 @@
 // @vitest-environment jsdom
 // The shell on the fake AppApi: nav names, screens, Ctrl+digit shortcuts, the status bar, events.
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { FakeAppApi } from '../../src/renderer/platform/fake-api'
 import { createFakeAppApi, fakeResolution } from '../../src/renderer/platform/fake-api'
 import { setAppApi } from '../../src/renderer/platform/current-api'
 import { AppShell } from '../../src/renderer/shell/AppShell'
+import { preloadScreens } from '../../src/renderer/shell/screens'
 import { useNavigationStore } from '../../src/renderer/stores/navigation-store'
 import { AppError } from '../../src/renderer/platform/app-api'
 
 const NAV = ['Providers', 'Config', 'Cloud Run models', 'Playground', 'Local models', 'Bench']
 let api: FakeAppApi
+
+// Screens are lazy chunks (their loading state has its own spec in test/renderer/shell).
+beforeAll(() => preloadScreens())
 
 beforeEach(() => {
   api = createFakeAppApi({

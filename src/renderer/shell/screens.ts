@@ -1,11 +1,5 @@
 // The shell's screens, in sidebar order; Ctrl/Cmd+1…6 follow this order.
 import type { ComponentType } from 'react'
-import { BenchScreen } from '../features/bench/BenchScreen'
-import { CloudRunModelsScreen } from '../features/cloud-run-models/CloudRunModelsScreen'
-import { ConfigScreen } from '../features/config/ConfigScreen'
-import { LocalModelsScreen } from '../features/local-models/LocalModelsScreen'
-import { PlaygroundScreen } from '../features/playground/PlaygroundScreen'
-import { ProvidersScreen } from '../features/providers/ProvidersScreen'
 import {
   BenchIcon,
   CloudIcon,
@@ -14,6 +8,8 @@ import {
   PlaygroundIcon,
   ProvidersIcon,
 } from './icons'
+import type { LazyScreen } from './lazy-screen'
+import { lazyScreen } from './lazy-screen'
 
 export const SCREEN_IDS = [
   'providers',
@@ -30,19 +26,60 @@ export interface ScreenEntry {
   /** The nav item's accessible name (stable: tests and assistive tech rely on it). */
   label: string
   Icon: ComponentType
-  Screen: ComponentType
+  /** In its own chunk: the first screen's load pays only for the first screen. */
+  Screen: LazyScreen
 }
 
 export const SCREENS: readonly ScreenEntry[] = [
-  { id: 'providers', label: 'Providers', Icon: ProvidersIcon, Screen: ProvidersScreen },
-  { id: 'config', label: 'Config', Icon: ConfigIcon, Screen: ConfigScreen },
+  {
+    id: 'providers',
+    label: 'Providers',
+    Icon: ProvidersIcon,
+    Screen: lazyScreen(() =>
+      import('../features/providers/ProvidersScreen').then((m) => m.ProvidersScreen),
+    ),
+  },
+  {
+    id: 'config',
+    label: 'Config',
+    Icon: ConfigIcon,
+    Screen: lazyScreen(() => import('../features/config/ConfigScreen').then((m) => m.ConfigScreen)),
+  },
   {
     id: 'cloud-run-models',
     label: 'Cloud Run models',
     Icon: CloudIcon,
-    Screen: CloudRunModelsScreen,
+    Screen: lazyScreen(() =>
+      import('../features/cloud-run-models/CloudRunModelsScreen').then(
+        (m) => m.CloudRunModelsScreen,
+      ),
+    ),
   },
-  { id: 'playground', label: 'Playground', Icon: PlaygroundIcon, Screen: PlaygroundScreen },
-  { id: 'local-models', label: 'Local models', Icon: LocalModelsIcon, Screen: LocalModelsScreen },
-  { id: 'bench', label: 'Bench', Icon: BenchIcon, Screen: BenchScreen },
+  {
+    id: 'playground',
+    label: 'Playground',
+    Icon: PlaygroundIcon,
+    Screen: lazyScreen(() =>
+      import('../features/playground/PlaygroundScreen').then((m) => m.PlaygroundScreen),
+    ),
+  },
+  {
+    id: 'local-models',
+    label: 'Local models',
+    Icon: LocalModelsIcon,
+    Screen: lazyScreen(() =>
+      import('../features/local-models/LocalModelsScreen').then((m) => m.LocalModelsScreen),
+    ),
+  },
+  {
+    id: 'bench',
+    label: 'Bench',
+    Icon: BenchIcon,
+    Screen: lazyScreen(() => import('../features/bench/BenchScreen').then((m) => m.BenchScreen)),
+  },
 ]
+
+/** Fetches every screen's chunk (after the first screen is up), so switching screens never waits. */
+export function preloadScreens(): Promise<void> {
+  return Promise.all(SCREENS.map((entry) => entry.Screen.preload())).then(() => undefined)
+}

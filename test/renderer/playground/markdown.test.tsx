@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // Model Markdown is rendered inert: no raw HTML, no javascript:/data: links, no fetched images.
-import { cleanup, render, screen } from '@testing-library/react'
+import { cleanup, render, screen, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AnswerBody } from '../../../src/renderer/features/playground/AnswerBody'
 import { Markdown } from '../../../src/renderer/features/playground/Markdown'
@@ -67,10 +67,12 @@ describe('Markdown safety', () => {
 })
 
 describe('Markdown rendering', () => {
-  it('highlights fenced code and gives each block a copy button', () => {
+  it('highlights fenced code (the highlighter arrives on first use) with a copy button per block', async () => {
     const container = renderMarkdown('Text\n\n```rust\nfn main() {}\n```\n\n```\nplain\n```')
-    expect(container.querySelector('code.language-rust .hljs-keyword')?.textContent).toBe('fn')
     expect(screen.getAllByRole('button', { name: 'Copy code' })).toHaveLength(2)
+    await waitFor(() =>
+      expect(container.querySelector('code.language-rust .hljs-keyword')?.textContent).toBe('fn'),
+    )
   })
 
   it('renders GFM tables and task lists', () => {

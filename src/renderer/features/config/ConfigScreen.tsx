@@ -1,5 +1,5 @@
 // Config: llm_factory_config.json as a form and as JSON (one document), provenance, read-only sources.
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { fileName } from '../../components/provenance-text'
@@ -8,13 +8,15 @@ import { ConfigForm } from './ConfigForm'
 import { ConflictBanner } from './ConflictBanner'
 import { isDirty, useConfigStore } from './config-store'
 import type { ConfigView } from './config-store'
-import { JsonEditor } from './JsonEditor'
 import { ProvenancePanel } from './ProvenancePanel'
 import { OpenFileButton, SourcesPanel } from './SourcesPanel'
 import { useUnsavedGuard } from './use-unsaved-guard'
 import '../../components/controls.css'
 import '../../components/panels.css'
 import './config.css'
+
+// CodeMirror is fetched when the JSON view is first opened: the form view does not pay for it.
+const JsonEditor = lazy(() => import('./JsonEditor').then((m) => ({ default: m.JsonEditor })))
 
 const VIEWS: { id: ConfigView; label: string }[] = [
   { id: 'form', label: 'Form' },
@@ -191,12 +193,20 @@ export function ConfigScreen() {
                     onCommit={(path) => void actions.commitStaged(path)}
                   />
                 ) : (
-                  <JsonEditor
-                    value={state.draft}
-                    onChange={actions.setDraft}
-                    issue={issue}
-                    label="llm_factory_config.json"
-                  />
+                  <Suspense
+                    fallback={
+                      <p className="muted" role="status">
+                        Loading the JSON editor…
+                      </p>
+                    }
+                  >
+                    <JsonEditor
+                      value={state.draft}
+                      onChange={actions.setDraft}
+                      issue={issue}
+                      label="llm_factory_config.json"
+                    />
+                  </Suspense>
                 )}
               </div>
             </div>

@@ -2,20 +2,16 @@
 import type { ComponentProps, ReactNode } from 'react'
 import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import ReactMarkdown from 'react-markdown'
-import rehypeHighlight from 'rehype-highlight'
 import remarkGfm from 'remark-gfm'
 import { describeRenderError, ErrorBoundary } from '../../components/ErrorBoundary'
 import { CopyButton } from '../../components/CopyButton'
+import { useHighlightPlugins } from './code-highlighting'
 import { splitMarkdownBlocks } from './markdown-blocks'
 import './markdown.css'
 import { isExternalHttpUrl, markdownRenderRisk, remarkHtmlAsText, safeUrl } from './markdown-safety'
 import { PlainTextBlock } from './PlainTextBlock'
 
 const remarkPlugins = [remarkGfm, remarkHtmlAsText]
-// detect: false — only fenced code with a language is highlighted; guessing costs time per block.
-const rehypePlugins: ComponentProps<typeof ReactMarkdown>['rehypePlugins'] = [
-  [rehypeHighlight, { detect: false }],
-]
 
 function SafeLink({ href, children }: { href?: string; children?: ReactNode }) {
   if (!href) return <span className="md-inert-link">{children}</span>
@@ -60,6 +56,7 @@ const components: ComponentProps<typeof ReactMarkdown>['components'] = {
  */
 const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
   const risk = useMemo(() => markdownRenderRisk(text), [text])
+  const rehypePlugins = useHighlightPlugins(text)
   // Its own box with content-visibility: blocks scrolled out of view skip layout and paint.
   return (
     <div className="md-block">
