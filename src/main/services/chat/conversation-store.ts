@@ -1,11 +1,12 @@
 // Conversations kept per workspace: one JSON file each in .mindx/conversations, written atomically.
-import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises'
+import { mkdir, readFile, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Conversation, ConversationSummary } from '../../../shared/chat'
 import { chatIdSchema, conversationSchema, lastUseOf } from '../../../shared/chat'
 import { plainTitle } from '../../../shared/plain-title'
 import { writeFileAtomic } from '../config/atomic-write'
 import { ensurePrivateDir } from '../secrets/secrets-file'
+import { storedIds } from './stored-ids'
 import type { SearchableConversation } from './conversation-search'
 import { findMatch, searchableOf, searchTerms } from './conversation-search'
 
@@ -137,16 +138,7 @@ export class ConversationStore {
 
   /** Every valid conversation file, parsed again only when its size or time changed. */
   private async refreshIndex(): Promise<IndexEntry[]> {
-    let names: string[]
-    try {
-      names = await readdir(this.dir)
-    } catch {
-      return []
-    }
-    const ids = names
-      .filter((name) => name.endsWith('.json'))
-      .map((name) => name.slice(0, -'.json'.length))
-      .filter((id) => chatIdSchema.safeParse(id).success)
+    const ids = await storedIds(this.dir)
     const entries = await Promise.all(ids.map((id) => this.entryOf(id).catch(() => null)))
     const present = new Set(ids)
     for (const id of this.index.keys()) if (!present.has(id)) this.index.delete(id)

@@ -1,12 +1,13 @@
 // Playground presets kept per workspace: one JSON file each in .mindx/presets, written atomically.
 import { randomUUID } from 'node:crypto'
-import { mkdir, readdir, readFile, unlink } from 'node:fs/promises'
+import { mkdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { chatIdSchema } from '../../../shared/chat'
 import type { Preset, PresetSettings } from '../../../shared/presets'
 import { presetSchema, sameName } from '../../../shared/presets'
 import { writeFileAtomic } from '../config/atomic-write'
 import { ensurePrivateDir } from '../secrets/secrets-file'
+import { storedIds } from './stored-ids'
 
 export const PRESETS_DIR = join('.mindx', 'presets')
 
@@ -36,16 +37,7 @@ export class PresetStore {
 
   /** By name; files that are not valid presets are skipped, not fatal. */
   async list(): Promise<Preset[]> {
-    let names: string[]
-    try {
-      names = await readdir(this.dir)
-    } catch {
-      return []
-    }
-    const ids = names
-      .filter((name) => name.endsWith('.json'))
-      .map((name) => name.slice(0, -'.json'.length))
-      .filter((id) => chatIdSchema.safeParse(id).success)
+    const ids = await storedIds(this.dir)
     const loaded = await Promise.all(ids.map((id) => this.load(id).catch(() => null)))
     return loaded
       .filter((p): p is Preset => p !== null)
