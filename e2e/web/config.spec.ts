@@ -101,6 +101,8 @@ test('a change on disk reloads a clean editor and offers keep-mine / take-theirs
   await expect(editor).toContainText('from git pull')
 
   await replaceJson(page, original.replace('{\n', '{\n  "note": "mine",\n'))
+  // The edit has reached the store (dirty) before the disk changes under it.
+  await expect(page.getByText('Unsaved changes').first()).toBeVisible()
   await writeFile(factoryJsonPath(workspace), original.replace('{\n', '{\n  "note": "theirs",\n'))
   const banner = page.getByRole('alert').filter({ hasText: 'The file changed on disk' })
   await expect(banner).toBeVisible()
@@ -114,6 +116,8 @@ test('a change on disk reloads a clean editor and offers keep-mine / take-theirs
   await expect(page.getByText('Unsaved changes')).toHaveCount(0)
 
   await replaceJson(page, original.replace('{\n', '{\n  "note": "mine again",\n'))
+  // The edit has reached the store (dirty) before the disk changes under it.
+  await expect(page.getByText('Unsaved changes').first()).toBeVisible()
   await writeFile(factoryJsonPath(workspace), original)
   await page.getByRole('alert').getByRole('button', { name: 'Keep mine' }).click()
   await page.getByRole('button', { name: 'Save', exact: true }).click()

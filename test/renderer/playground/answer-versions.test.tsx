@@ -17,14 +17,8 @@ import { usePlaygroundStore } from '../../../src/renderer/features/playground/pl
 import { setAppApi } from '../../../src/renderer/platform/current-api'
 import type { FakeAppApi } from '../../../src/renderer/platform/fake-api'
 import { createFakeAppApi } from '../../../src/renderer/platform/fake-api'
+import { MOCK_SETTINGS, MOCK_USED } from './chat-test-kit'
 
-const used = {
-  provider: 'mock' as const,
-  model: 'mock-model',
-  baseUrl: null,
-  handler: 'MockHandler',
-  fallbackReason: null,
-}
 const metrics = { firstTokenMs: 1, totalMs: 2 }
 
 function answer(content: string, over: Partial<AssistantTurn> = {}): AssistantTurn {
@@ -89,7 +83,7 @@ beforeEach(() => {
   api = createFakeAppApi({
     'chat:send': (input) => {
       sends.push(input)
-      return Promise.resolve({ streamId: input.streamId, used })
+      return Promise.resolve({ streamId: input.streamId, used: MOCK_USED })
     },
     'chat:save': ({ conversation }) =>
       Promise.resolve({ id: conversation.id, title: 't', updatedAt: 'x', turnCount: 1 }),
@@ -98,7 +92,7 @@ beforeEach(() => {
   setAppApi(api)
   usePlaygroundStore.setState(usePlaygroundStore.getInitialState(), true)
   usePlaygroundStore.setState({
-    settings: { provider: 'mock', model: 'mock-model', system: '', jsonMode: false },
+    settings: MOCK_SETTINGS,
   })
 })
 afterEach(cleanup)
@@ -107,7 +101,7 @@ afterEach(cleanup)
 async function answerWith(text: string) {
   await Promise.resolve()
   const streamId = usePlaygroundStore.getState().active!.streamId
-  api.emit('chat:done', { streamId, text, metrics, used })
+  api.emit('chat:done', { streamId, text, metrics, used: MOCK_USED })
 }
 
 async function ask(prompt: string, reply: string) {

@@ -11,18 +11,11 @@ import { AppError } from '../../../src/renderer/platform/app-api'
 import { setAppApi } from '../../../src/renderer/platform/current-api'
 import type { FakeAppApi } from '../../../src/renderer/platform/fake-api'
 import { createFakeAppApi } from '../../../src/renderer/platform/fake-api'
+import { MOCK_SETTINGS, MOCK_USED, nextFrame } from './chat-test-kit'
 
-const used = {
-  provider: 'mock' as const,
-  model: 'mock-model',
-  baseUrl: null,
-  handler: 'MockHandler',
-  fallbackReason: null,
-}
 let api: FakeAppApi
 let sends: MethodParsedInput<'chat:send'>[]
 let refuse = false
-const frame = () => new Promise((resolve) => requestAnimationFrame(resolve))
 
 beforeEach(() => {
   sends = []
@@ -31,7 +24,7 @@ beforeEach(() => {
     'chat:send': (input) => {
       if (refuse) return Promise.reject(new AppError({ code: 'unreachable', message: 'down' }))
       sends.push(input)
-      return Promise.resolve({ streamId: input.streamId, used })
+      return Promise.resolve({ streamId: input.streamId, used: MOCK_USED })
     },
     'chat:save': ({ conversation }) =>
       Promise.resolve({ id: conversation.id, title: 't', updatedAt: 'x', turnCount: 1 }),
@@ -41,7 +34,7 @@ beforeEach(() => {
   setAppApi(api)
   usePlaygroundStore.setState(usePlaygroundStore.getInitialState(), true)
   usePlaygroundStore.setState({
-    settings: { provider: 'mock', model: 'mock-model', system: '', jsonMode: false },
+    settings: MOCK_SETTINGS,
   })
 })
 afterEach(cleanup)
@@ -75,13 +68,13 @@ describe('Continue after Stop', () => {
     })
     expect(lastTurn()).toMatchObject({ id: turnId, status: 'streaming', continued: true })
     api.emit('chat:delta', { streamId: streamId(), text: ' there was' })
-    await frame()
+    await nextFrame()
     expect(lastTurn().content).toBe('Once upon a time there was')
     api.emit('chat:done', {
       streamId: streamId(),
       text: ' there was a fox.',
       metrics: { firstTokenMs: 1, totalMs: 2 },
-      used,
+      used: MOCK_USED,
     })
     expect(lastTurn()).toMatchObject({
       id: turnId,
@@ -121,9 +114,9 @@ describe('Continue after Stop', () => {
       streamId: streamId(),
       text: ' two.',
       metrics: { firstTokenMs: 1, totalMs: 2 },
-      used,
+      used: MOCK_USED,
     })
-    await frame()
+    await nextFrame()
     expect(screen.queryByRole('button', { name: 'Continue' })).toBeNull()
     expect(screen.getByRole('region', { name: 'Response' }).textContent).toContain('One two.')
   })

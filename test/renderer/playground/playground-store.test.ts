@@ -7,19 +7,11 @@ import { AppError } from '../../../src/renderer/platform/app-api'
 import { setAppApi } from '../../../src/renderer/platform/current-api'
 import type { FakeAppApi } from '../../../src/renderer/platform/fake-api'
 import { createFakeAppApi } from '../../../src/renderer/platform/fake-api'
+import { MOCK_SETTINGS, MOCK_USED, nextFrame, summaryOf } from './chat-test-kit'
 
-const used = {
-  provider: 'mock' as const,
-  model: 'mock-model',
-  baseUrl: null,
-  handler: 'MockHandler',
-  fallbackReason: null,
-}
 let api: FakeAppApi
 let sends: MethodParsedInput<'chat:send'>[]
 let refuse = false
-
-const frame = () => new Promise((resolve) => requestAnimationFrame(resolve))
 
 beforeEach(() => {
   sends = []
@@ -29,21 +21,15 @@ beforeEach(() => {
       if (refuse)
         return Promise.reject(new AppError({ code: 'config_invalid', message: 'broken json' }))
       sends.push(input)
-      return Promise.resolve({ streamId: input.streamId, used })
+      return Promise.resolve({ streamId: input.streamId, used: MOCK_USED })
     },
-    'chat:save': ({ conversation }) =>
-      Promise.resolve({
-        id: conversation.id,
-        title: conversation.title,
-        updatedAt: conversation.updatedAt,
-        turnCount: conversation.turns.length,
-      }),
+    'chat:save': ({ conversation }) => Promise.resolve(summaryOf(conversation)),
     'chat:list': () => Promise.resolve([]),
     'chat:stop': () => Promise.resolve({ stopped: true }),
   })
   setAppApi(api)
   usePlaygroundStore.setState({
-    settings: { provider: 'mock', model: 'mock-model', system: '', jsonMode: false },
+    settings: MOCK_SETTINGS,
     active: null,
     draft: '',
     notice: null,
@@ -60,10 +46,15 @@ async function exchange(prompt: string, answer: string) {
   api.emit('chat:delta', { streamId, text: answer.slice(0, 3) })
   api.emit('chat:delta', { streamId, text: answer.slice(3) })
   await sending
-  await frame()
+  await nextFrame()
   const turn = usePlaygroundStore.getState().conversation.turns.at(-1)
   expect(turn).toMatchObject({ role: 'assistant', content: answer, status: 'streaming' })
-  api.emit('chat:done', { streamId, text: answer, metrics: { firstTokenMs: 1, totalMs: 2 }, used })
+  api.emit('chat:done', {
+    streamId,
+    text: answer,
+    metrics: { firstTokenMs: 1, totalMs: 2 },
+    used: MOCK_USED,
+  })
 }
 
 describe('usePlaygroundStore', () => {
@@ -75,7 +66,7 @@ describe('usePlaygroundStore', () => {
     expect(state.conversation.turns.at(-1)).toMatchObject({
       status: 'done',
       metrics: { totalMs: 2 },
-      used,
+      used: MOCK_USED,
     })
     await Promise.resolve()
     expect(api.calls.some((c) => c.channel === 'chat:save')).toBe(true)

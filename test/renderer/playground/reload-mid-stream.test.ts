@@ -10,36 +10,25 @@ import {
 import { setAppApi } from '../../../src/renderer/platform/current-api'
 import type { FakeAppApi } from '../../../src/renderer/platform/fake-api'
 import { createFakeAppApi } from '../../../src/renderer/platform/fake-api'
+import { MOCK_SETTINGS, MOCK_USED, summaryOf } from './chat-test-kit'
 
-const used = {
-  provider: 'mock' as const,
-  model: 'mock-model',
-  baseUrl: null,
-  handler: 'MockHandler',
-  fallbackReason: null,
-}
 let api: FakeAppApi
 let saved: Conversation[]
 
 beforeEach(() => {
   saved = []
   api = createFakeAppApi({
-    'chat:send': (input) => Promise.resolve({ streamId: input.streamId, used }),
+    'chat:send': (input) => Promise.resolve({ streamId: input.streamId, used: MOCK_USED }),
     'chat:save': ({ conversation }) => {
       saved.push(conversation)
-      return Promise.resolve({
-        id: conversation.id,
-        title: conversation.title,
-        updatedAt: conversation.updatedAt,
-        turnCount: conversation.turns.length,
-      })
+      return Promise.resolve(summaryOf(conversation))
     },
     'chat:list': () => Promise.resolve([]),
     'chat:load': ({ id }) => Promise.resolve({ ...saved.at(-1)!, id }),
   })
   setAppApi(api)
   usePlaygroundStore.setState({
-    settings: { provider: 'mock', model: 'mock-model', system: '', jsonMode: false },
+    settings: MOCK_SETTINGS,
     active: null,
     draft: '',
     notice: null,
@@ -74,7 +63,7 @@ describe('a reload mid-stream', () => {
       streamId,
       text: 'Once upon a time.',
       metrics: { firstTokenMs: 1, totalMs: 2 },
-      used,
+      used: MOCK_USED,
     })
     await vi.waitFor(() => expect(saved.at(-1)!.turns[1]).toMatchObject({ status: 'done' }))
     expect(leaving()).toBe(false)
