@@ -109,6 +109,39 @@ describe('Providers screen', () => {
     expect(ollama.getByRole('button', { name: 'Save & test' })).toBeTruthy()
   })
 
+  it('says at once, next to the field, that a higher layer still wins over the one written to', async () => {
+    const overview = fakeProvidersOverview()
+    const groq = overview.providers.find((p) => p.provider === 'groq')!
+    const factoryStep = {
+      layer: 'factory-config' as const,
+      key: 'groq_settings_for_factory.default_model_override',
+      origin: '/home/you/mindx/data/config/llm_factory_config.json',
+    }
+    groq.view.sources.model = factoryStep
+    groq.view.chains.model = [
+      { ...factoryStep, status: 'won', value: 'llama-3.3-70b-versatile' },
+      {
+        layer: 'global-config',
+        key: 'llm.groq.default_model',
+        origin: '/home/you/mindx/mindx_config.json',
+        status: 'absent',
+      },
+    ]
+    api = createFakeAppApi({ 'providers:list': () => Promise.resolve(overview) })
+    setAppApi(api)
+    render(<ProvidersScreen />)
+    fireEvent.click(await screen.findByRole('option', { name: 'Groq' }))
+    const card = within(await screen.findByRole('article', { name: 'Groq' }))
+    fireEvent.change(card.getByLabelText('Write to'), { target: { value: 'global-config' } })
+    fireEvent.change(card.getByLabelText('Model'), { target: { value: 'qwen/qwen3-32b' } })
+    const note = card.getByRole('note')
+    expect(note.textContent).toContain('Saved to global config, this is still overridden')
+    expect(note.textContent).toContain('wins')
+    // Writing to the layer that already wins: nothing to warn about.
+    fireEvent.change(card.getByLabelText('Write to'), { target: { value: 'factory-config' } })
+    expect(card.queryByRole('note')).toBeNull()
+  })
+
   it('moves a provider with the Move up button', async () => {
     api = createFakeAppApi({
       'providers:setOrder': ({ order }) =>
