@@ -91,7 +91,7 @@ async function rebuild({ cacheDir, stampFile, entry, launcher }) {
     minifySyntax: true,
     metafile: true,
     plugins: [skipZodLocales],
-    logLevel: 'silent',
+    logLevel: 'error',
     absWorkingDir: root,
   })
   const emptyMeta = result.warnings.find((warning) => warning.id === 'empty-import-meta')
