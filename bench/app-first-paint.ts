@@ -97,7 +97,7 @@ function medianSample(samples: StartupSample[]): StartupSample {
   }
 }
 
-/** Median of `rounds` starts of each, after one unmeasured warm-up of each (tsx's cache, disk). */
+/** Median of `rounds` starts of each, after one unmeasured warm-up of each (the serve bundle and its code cache, disk). */
 export async function measureFirstPaint(
   browser: Browser,
   options: { workspace: string; token: string; staticDir: string; rounds: number },

@@ -3,7 +3,7 @@ import type { Browser } from '@playwright/test'
 import { startServe } from './browser-measure'
 import { commandLine, descendants, rssBytes, startStaticServer, waitGone } from './app-processes'
 
-const SERVE_ENTRY = 'serve/cli'
+const SERVE_ENTRY = 'scripts/serve.mjs'
 
 export const NAV_ITEMS = [
   'Providers',
@@ -15,10 +15,10 @@ export const NAV_ITEMS = [
 ] as const
 
 export interface MemoryFigures {
-  /** The node process that runs the server (below npm and tsx's launcher). */
+  /** The node process that runs the server (scripts/serve.mjs, below npm and sh). */
   serveRss: number
   serveCommand: string
-  /** The processes above it that `npm run serve` keeps alive (npm, sh, tsx's launcher). */
+  /** The processes above it that `npm run serve` keeps alive (npm, sh). */
   wrappersRss: number
   /** The baseline: the bare static server after serving the same page. */
   bareRss: number
@@ -46,8 +46,8 @@ export async function measureIdleMemory(
     }
     await page.waitForTimeout(options.idleMs)
     const tree = [server.pid, ...descendants(server.pid)]
-    // The deepest process naming the serve entry is the server itself; above it npm, sh and
-    // tsx's launcher (a loader's helper, e.g. esbuild's service, may sit below it).
+    // The deepest process naming the serve entry is the server itself; above it npm and sh (a
+    // helper, e.g. esbuild's service while the bundle builds, may sit below it).
     const servePid =
       tree.filter((pid) => commandLine(pid).includes(SERVE_ENTRY)).pop() ?? server.pid
     const wrappers = tree.slice(0, tree.indexOf(servePid))

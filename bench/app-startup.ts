@@ -98,7 +98,7 @@ async function main(): Promise<void> {
       `app memory: serve process RSS at idle (${memory.idleMs / 1000} s) after visiting ${NAV_ITEMS.length} screens`,
     )
     console.log(
-      `  serve process ${mb(memory.serveRss)} (${(memory.serveRss / memory.bareRss).toFixed(2)}× a bare node:http server's ${mb(memory.bareRss)}); npm, sh and tsx's launcher above it ${mb(memory.wrappersRss)}`,
+      `  serve process ${mb(memory.serveRss)} (${(memory.serveRss / memory.bareRss).toFixed(2)}× a bare node:http server's ${mb(memory.bareRss)}); npm and sh above it ${mb(memory.wrappersRss)}`,
     )
     console.log(
       verdict(

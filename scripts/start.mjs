@@ -28,16 +28,10 @@ if (!binary.found) {
     ].join('\n'),
   )
   if (!fallBack) process.exit(1)
-  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs')
+  // What `npm run serve` runs: serve mode from its cached bundle (scripts/bundle-cache.mjs).
   const serve = spawn(
     process.execPath,
-    [
-      tsx,
-      join(root, 'src', 'main', 'serve', 'cli.ts'),
-      '--workspace',
-      workspace,
-      ...process.argv.slice(2),
-    ],
+    [join(root, 'scripts', 'serve.mjs'), '--workspace', workspace, ...process.argv.slice(2)],
     { cwd: root, stdio: 'inherit' },
   )
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => serve.kill(signal))

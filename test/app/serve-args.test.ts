@@ -72,12 +72,7 @@ describe('serve CLI', () => {
     const root = join(import.meta.dirname, '..', '..')
     const result = spawnSync(
       process.execPath,
-      [
-        join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-        'src/main/serve/cli.ts',
-        '--port',
-        'x',
-      ],
+      [join(root, 'scripts', 'serve.mjs'), '--port', 'x'],
       { cwd: root, encoding: 'utf8' },
     )
     expect(result.status).toBe(2)

@@ -47,8 +47,7 @@ describe('serve mode process', () => {
     const child = spawn(
       process.execPath,
       [
-        join(root, 'node_modules/tsx/dist/cli.mjs'),
-        'src/main/serve/cli.ts',
+        join(root, 'scripts/serve.mjs'),
         '--workspace',
         join(temp.dir, 'ws'),
         '--port',

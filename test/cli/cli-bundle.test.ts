@@ -1,11 +1,10 @@
 // scripts/cli.mjs on a scratch repo: builds on first use, reruns from the bundle and V8's code cache, rebuilds on a change.
-import { spawnSync } from 'node:child_process'
-import { copyFile, mkdir, readdir, symlink, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeTempDir } from '../app/helpers'
+import { cacheFiles, makeBundleRepo, runLauncher, writeSource } from './bundle-repo'
 
-const ROOT = join(import.meta.dirname, '..', '..')
+const LAUNCHER = 'scripts/cli.mjs'
+const ENTRY = 'src/cli/main.ts'
 let temp: Awaited<ReturnType<typeof makeTempDir>>
 
 /** A source whose answer names `word` and the type of the ollama SDK it imports lazily. */
@@ -17,24 +16,13 @@ function entry(word: string): string {
 `
 }
 
-function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(temp.dir, 'scripts', 'cli.mjs'), ...args], {
-    encoding: 'utf8',
-  })
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
-}
-
-const cacheFiles = async () => (await readdir(join(temp.dir, '.cache', 'cli'))).sort()
+const run = (...args: string[]) => runLauncher(temp.dir, LAUNCHER, ...args)
+const files = () => cacheFiles(temp.dir, 'cli')
 
 beforeAll(async () => {
   temp = await makeTempDir('mindx-cli-bundle-')
-  await mkdir(join(temp.dir, 'scripts'))
-  await mkdir(join(temp.dir, 'src', 'cli'), { recursive: true })
-  await copyFile(join(ROOT, 'scripts', 'cli.mjs'), join(temp.dir, 'scripts', 'cli.mjs'))
-  await symlink(join(ROOT, 'node_modules'), join(temp.dir, 'node_modules'), 'dir')
-  const pkg = { type: 'module', dependencies: { ollama: '*', zod: '*' } }
-  await writeFile(join(temp.dir, 'package.json'), JSON.stringify(pkg))
-  await writeFile(join(temp.dir, 'src', 'cli', 'main.ts'), entry('first'))
+  await makeBundleRepo(temp.dir, LAUNCHER)
+  await writeSource(temp.dir, ENTRY, entry('first'))
 })
 afterAll(() => temp.cleanup())
 
@@ -45,26 +33,26 @@ describe('scripts/cli.mjs', () => {
       stdout: 'first function resolve --json\n',
       stderr: '',
     })
-    const [bundle, cache, stamp] = await cacheFiles()
+    const [bundle, cache, stamp] = await files()
     expect(bundle).toMatch(/^main\.[0-9a-f]{16}\.cjs$/)
     expect(cache).toMatch(/^main\.[0-9a-f]{16}\.cjs\.[0-9a-f]{1,8}\.v8$/) // one per node flag set
     expect(cache!.startsWith(bundle!)).toBe(true)
     expect(stamp).toBe('stamp.json')
     expect(run('resolve').stdout).toBe('first function resolve\n')
-    expect(await cacheFiles()).toEqual([bundle, cache, stamp])
+    expect(await files()).toEqual([bundle, cache, stamp])
   })
 
   it('rebuilds when a source changes, and drops the old bundle and its cache', async () => {
-    const [before] = await cacheFiles()
-    await writeFile(join(temp.dir, 'src', 'cli', 'main.ts'), entry('second, edited'))
+    const [before] = await files()
+    await writeSource(temp.dir, ENTRY, entry('second, edited'))
     expect(run('models').stdout).toBe('second, edited function models\n')
-    const after = await cacheFiles()
+    const after = await files()
     expect(after).toHaveLength(3)
     expect(after).not.toContain(before)
   })
 
   it('says what failed when the source does not build', async () => {
-    await writeFile(join(temp.dir, 'src', 'cli', 'main.ts'), 'export const = ;\n')
+    await writeSource(temp.dir, ENTRY, 'export const = ;\n')
     const result = run('resolve')
     expect(result.status).toBe(1)
     expect(result.stderr).toMatch(/^cli: could not build the CLI bundle \(Build failed/m)

@@ -1,7 +1,7 @@
-// `npm run serve`: the studio in any browser — builds the renderer if needed, serves it and the API.
+// `npm run serve`'s entry (run by scripts/serve.mjs): the studio in any browser — builds the renderer if needed, serves it and the API.
 import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { z } from 'zod'
 import { createDispatcher } from '../api/dispatch'
 import { createEventBus } from '../api/event-bus'
@@ -17,12 +17,15 @@ import { buildApp, rendererBuildIsStale } from './renderer-build'
 import { startServeServer } from './server'
 import { SERVE_RECENT_FILE, studioStateDir } from './state-dir'
 
-const ROOT = resolve(import.meta.dirname, '..', '..', '..')
+export interface ServeHooks {
+  /** Called once the server listens and printed its URL. */
+  onListening?: () => void
+}
 
-async function readVersion(): Promise<string> {
+async function readVersion(root: string): Promise<string> {
   const pkg = z
     .object({ version: z.string() })
-    .safeParse(JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')))
+    .safeParse(JSON.parse(await readFile(join(root, 'package.json'), 'utf8')))
   return pkg.success ? pkg.data.version : '0.0.0'
 }
 
@@ -30,7 +33,8 @@ function logError(message: string, error: unknown): void {
   console.error(`[serve] ${message}:`, error)
 }
 
-async function main(): Promise<number> {
+/** Serve mode from the repo at `root` (its package.json, config/ and out/renderer); the exit code. */
+async function serve(root: string, hooks: ServeHooks): Promise<number> {
   const parsed = parseServeArgs(process.argv.slice(2), process.env, process.cwd())
   if (parsed.kind === 'help') {
     console.log(SERVE_USAGE)
@@ -42,20 +46,20 @@ async function main(): Promise<number> {
   }
   const { workspace, port, token, allowRoots } = parsed.args
 
-  const { seeded } = await ensureWorkspace(workspace, join(ROOT, 'config'))
+  const { seeded } = await ensureWorkspace(workspace, join(root, 'config'))
   if (seeded.length > 0) console.error(`Created workspace ${workspace} (${seeded.join(', ')})`)
-  for (const root of allowRoots) {
-    if (!(await isDirectory(root))) {
+  for (const allowed of allowRoots) {
+    if (!(await isDirectory(allowed))) {
       console.error(
-        `--allow-root ${root} is not a folder. Pass existing folders.\n\n${SERVE_USAGE}`,
+        `--allow-root ${allowed} is not a folder. Pass existing folders.\n\n${SERVE_USAGE}`,
       )
       return 2
     }
   }
 
-  if (await rendererBuildIsStale(ROOT)) {
+  if (await rendererBuildIsStale(root)) {
     console.error('Building the app (electron-vite build)…')
-    await buildApp(ROOT)
+    await buildApp(root)
   }
 
   const events = createEventBus()
@@ -63,7 +67,7 @@ async function main(): Promise<number> {
     workspace,
     createSecrets: (dir) => new FileSecretStore(dir),
   })
-  const version = await readVersion()
+  const version = await readVersion(root)
   const workspaces = createWorkspaceSwitcher({
     session,
     allowedRoots: allowRoots,
@@ -79,7 +83,7 @@ async function main(): Promise<number> {
     version,
     transport: 'web',
     events,
-    templatesDir: join(ROOT, 'config'),
+    templatesDir: join(root, 'config'),
     workspaces,
   })
   let server
@@ -89,7 +93,7 @@ async function main(): Promise<number> {
       events,
       token,
       port,
-      staticDir: join(ROOT, 'out', 'renderer'),
+      staticDir: join(root, 'out', 'renderer'),
     })
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -103,6 +107,7 @@ async function main(): Promise<number> {
   console.error(`Workspaces may be opened under: ${allowRoots.join(', ')}`)
   console.error('Open this address in a browser (Ctrl+C stops the server):')
   console.log(server.openUrl)
+  hooks.onListening?.()
 
   const running = server
   await new Promise<void>((done) => {
@@ -121,10 +126,17 @@ async function main(): Promise<number> {
   return 0
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
+/**
+ * Runs serve mode and exits with its code. The repo root comes in explicitly: this module runs from
+ * a bundle in .cache/serve, so its own location says nothing about the repo.
+ */
+export async function main(root: string, hooks: ServeHooks = {}): Promise<never> {
+  let code: number
+  try {
+    code = await serve(root, hooks)
+  } catch (error) {
     console.error(`serve failed: ${error instanceof Error ? error.message : String(error)}`)
-    process.exit(1)
-  },
-)
+    code = 1
+  }
+  process.exit(code)
+}
