@@ -1,23 +1,16 @@
 // The Bench screen in Chromium over serve mode: a shipped suite over the Groq fake and the Mock, progress,
 // table and charts, Cancel closing the open requests, compare two runs, task_scores through the diff.
-import type { APIRequestContext, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DEFAULT_GROQ_KEY } from '../../test/fakes/groq-server'
-import { E2E_CHAT_CONTROL_PORT_OFFSET } from './chat-fake-control'
+import { control } from './chat-steps'
 import { E2E_TOKEN } from './e2e-constants'
 import { callApi, SCREENSHOT_DIR, workspaceOf } from './studio-helpers'
 
-const CONTROL = `http://127.0.0.1:${Number(process.env.MINDX_E2E_PORT ?? 5797) + E2E_CHAT_CONTROL_PORT_OFFSET}`
 const GROQ_REPLY =
   'SELECT COUNT(*) FROM users WHERE active;\n\ndef add(a, b):\n    return a + b\n\nfn main() { println!("hello, bench"); }'
-
-async function control(request: APIRequestContext, path: string, data: unknown = {}) {
-  const response = await request.post(`${CONTROL}/chat/${path}`, { data })
-  expect(response.ok()).toBe(true)
-  return (await response.json()) as unknown
-}
 
 async function openBench(page: Page): Promise<string[]> {
   const problems: string[] = []

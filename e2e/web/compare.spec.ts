@@ -2,6 +2,7 @@
 // never comes ends in an error with Retry while the column stays usable (free-text model).
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
+import { ask } from './chat-steps'
 import { E2E_CHAT_CONTROL_PORT_OFFSET } from './chat-fake-control'
 import { E2E_CONTROL_PORT_OFFSET, E2E_DEFAULT_MODEL, E2E_TOKEN } from './e2e-constants'
 import { callApi, forgetConversations } from './studio-helpers'
@@ -35,11 +36,6 @@ async function openCompare(page: Page, request: APIRequestContext): Promise<stri
 }
 
 const column = (page: Page, n: number) => page.getByRole('region', { name: `Column ${n}` })
-
-async function ask(page: Page, prompt: string) {
-  await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill(prompt)
-  await page.getByRole('textbox', { name: 'Prompt', exact: true }).press('Control+Enter')
-}
 
 test.afterEach(async ({ request }) => {
   await geminiControl(request, 'release')

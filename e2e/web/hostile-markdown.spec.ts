@@ -1,19 +1,11 @@
 // Hostile model answers (thousands of nested `>`/`*`, a deep list, a multi-megabyte line) show as
 // plain text with a notice: the shell and the other screens keep working, before and after a reload.
-import type { APIRequestContext, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
-import { E2E_CHAT_CONTROL_PORT_OFFSET } from './chat-fake-control'
+import { control, response } from './chat-steps'
 import { E2E_DEFAULT_MODEL, E2E_TOKEN, NAV_ITEMS } from './e2e-constants'
 import { callApi } from './studio-helpers'
 
-const CONTROL = `http://127.0.0.1:${Number(process.env.MINDX_E2E_PORT ?? 5797) + E2E_CHAT_CONTROL_PORT_OFFSET}`
-
-async function control(request: APIRequestContext, path: string, data: unknown = {}) {
-  const response = await request.post(`${CONTROL}/chat/${path}`, { data })
-  expect(response.ok()).toBe(true)
-}
-
-const response = (page: Page) => page.getByRole('region', { name: 'Response', exact: true })
 const answers = (page: Page) => response(page).getByRole('article', { name: 'Answer' })
 
 const HOSTILE_ANSWERS = [

@@ -3,17 +3,9 @@
 import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { join } from 'node:path'
-import { E2E_CHAT_CONTROL_PORT_OFFSET } from './chat-fake-control'
+import { ask, control, lastAnswer, response } from './chat-steps'
 import { E2E_DEFAULT_MODEL, E2E_TOKEN } from './e2e-constants'
 import { callApi, forgetConversations, SCREENSHOT_DIR } from './studio-helpers'
-
-const CONTROL = `http://127.0.0.1:${Number(process.env.MINDX_E2E_PORT ?? 5797) + E2E_CHAT_CONTROL_PORT_OFFSET}`
-
-async function control(request: APIRequestContext, path: string, data: unknown = {}) {
-  const response = await request.post(`${CONTROL}/chat/${path}`, { data })
-  expect(response.ok()).toBe(true)
-  return (await response.json()) as unknown
-}
 
 async function forgetPresets(request: APIRequestContext) {
   for (const { id } of await callApi<{ id: string }[]>(request, 'presets:list')) {
@@ -37,14 +29,6 @@ async function openPlayground(page: Page, request: APIRequestContext): Promise<s
   await expect(page.getByText('Ask something to start.')).toBeVisible()
   return problems
 }
-
-async function ask(page: Page, prompt: string) {
-  await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill(prompt)
-  await page.getByRole('textbox', { name: 'Prompt', exact: true }).press('Control+Enter')
-}
-
-const response = (page: Page) => page.getByRole('region', { name: 'Response', exact: true })
-const lastAnswer = (page: Page) => response(page).getByRole('article', { name: 'Answer' }).last()
 
 test.afterEach(async ({ request }) => {
   await forgetConversations(request)

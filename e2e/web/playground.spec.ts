@@ -5,18 +5,9 @@ import { expect, test } from '@playwright/test'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DEFAULT_GROQ_KEY } from '../../test/fakes/groq-server'
-import { E2E_CHAT_CONTROL_PORT_OFFSET } from './chat-fake-control'
+import { ask, control, lastAnswer, response } from './chat-steps'
 import { E2E_DEFAULT_MODEL, E2E_TOKEN } from './e2e-constants'
-import { callApi } from './studio-helpers'
-
-const SCREENSHOT_DIR = join(import.meta.dirname, '..', '..', 'docs', 'screenshots')
-const CONTROL = `http://127.0.0.1:${Number(process.env.MINDX_E2E_PORT ?? 5797) + E2E_CHAT_CONTROL_PORT_OFFSET}`
-
-async function control(request: APIRequestContext, path: string, data: unknown = {}) {
-  const response = await request.post(`${CONTROL}/chat/${path}`, { data })
-  expect(response.ok()).toBe(true)
-  return (await response.json()) as unknown
-}
+import { callApi, SCREENSHOT_DIR } from './studio-helpers'
 
 /** Opens the Playground on a fresh conversation with the factory default (groq) selected. */
 async function openPlayground(page: Page, request: APIRequestContext): Promise<string[]> {
@@ -39,14 +30,6 @@ async function openPlayground(page: Page, request: APIRequestContext): Promise<s
   await page.getByRole('textbox', { name: 'System prompt' }).fill('')
   return problems
 }
-
-async function ask(page: Page, prompt: string) {
-  await page.getByRole('textbox', { name: 'Prompt', exact: true }).fill(prompt)
-  await page.getByRole('textbox', { name: 'Prompt', exact: true }).press('Control+Enter')
-}
-
-const response = (page: Page) => page.getByRole('region', { name: 'Response', exact: true })
-const lastAnswer = (page: Page) => response(page).getByRole('article', { name: 'Answer' }).last()
 
 // First, so the saved-conversations list in the picture holds only its own conversation.
 test('screenshots: a conversation with a code block and metrics, and Compare', async ({
