@@ -2,7 +2,8 @@
 import type { LlmFactory } from '../main/services/factory'
 import { attemptsOf } from '../main/services/factory'
 import type { CallAttempt } from '../shared/failover'
-import { attemptLabel, formatRoute } from '../shared/failover'
+import { attemptLabel } from '../shared/failover'
+import { callOptions, writeAnswer } from './answer-output'
 import type { CliArgs } from './args'
 
 interface Io {
@@ -18,29 +19,13 @@ export async function generateWithFailover(
   signal: AbortSignal | undefined,
 ): Promise<number> {
   const options = {
-    system: args.system,
-    maxTokens: args.maxTokens,
-    temperature: args.temperature,
-    jsonMode: args.jsonMode,
-    signal,
+    ...callOptions(args, signal),
     ...(args.chain ? { chain: args.chain } : {}),
   }
-  if (!args.stream) {
-    const result = await factory.generateWithFailover(prompt, options)
-    io.out(args.json ? JSON.stringify(result) + '\n' : result.text + '\n')
-    if (result.attempts.length > 0) io.err(`route: ${formatRoute(result.attempts, result)}\n`)
-    return 0
-  }
-  for await (const event of factory.streamWithFailover(prompt, options)) {
-    if (event.type === 'delta') {
-      if (!args.json) io.out(event.text)
-      continue
-    }
-    const { type: _type, ...result } = event
-    io.out(args.json ? JSON.stringify(result) + '\n' : '\n')
-    if (result.attempts?.length) io.err(`route: ${formatRoute(result.attempts, result)}\n`)
-  }
-  return 0
+  const answer = args.stream
+    ? factory.streamWithFailover(prompt, options)
+    : factory.generateWithFailover(prompt, options)
+  return writeAnswer(io, args, answer, true)
 }
 
 /** Every attempt of a failed-over call, one per line (stderr). */

@@ -5,6 +5,7 @@ import { ConfigFileError } from '../main/services/config/types'
 import { PathOutsideWorkspaceError } from '../main/services/config/workspace-paths'
 import { redactSecrets } from '../shared/redaction'
 import { FileSecretStore } from '../main/services/secrets'
+import { callOptions, writeAnswer } from './answer-output'
 import type { CliArgs } from './args'
 import { parseCliArgs, USAGE, UsageError } from './args'
 import { lazyIdentityTokens } from './identity-tokens'
@@ -114,27 +115,11 @@ async function generate(
   if (args.failover) return generateWithFailover(factory, args, prompt, io, signal)
   const handler = await factory.createLlmHandler(handlerArgs)
   if (handler.fallbackReason) io.err(`note: ${handler.fallbackReason}\n`)
-  const options = {
-    system: args.system,
-    maxTokens: args.maxTokens,
-    temperature: args.temperature,
-    jsonMode: args.jsonMode,
-    signal,
-  }
-  if (!args.stream) {
-    const result = await handler.generate(prompt, options)
-    io.out(args.json ? JSON.stringify(result) + '\n' : result.text + '\n')
-    return 0
-  }
-  for await (const event of handler.streamText(prompt, options)) {
-    if (event.type === 'delta') {
-      if (!args.json) io.out(event.text)
-      continue
-    }
-    const { type: _type, ...result } = event
-    io.out(args.json ? JSON.stringify(result) + '\n' : '\n')
-  }
-  return 0
+  const options = callOptions(args, signal)
+  const answer = args.stream
+    ? handler.streamText(prompt, options)
+    : handler.generate(prompt, options)
+  return writeAnswer(io, args, answer, false)
 }
 
 function reportFailure(err: unknown, json: boolean, io: Io): number {
