@@ -19,6 +19,9 @@ export function cpuMs(): number {
   return (user + system) / 1000
 }
 
+/** One turn of the event loop: what the last call queued (I/O callbacks, microtasks) has run. */
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 export interface Cost {
   /** Wall-clock milliseconds per call. */
   wall: number
@@ -30,8 +33,15 @@ export type Rounds<K extends string> = Record<'wall' | 'cpu', Record<K, number[]
 
 /**
  * `rounds` rounds of `calls` calls per arm, the arms taking turns call by call (the order rotating
- * each round) so a busy moment on a shared machine hits every arm alike; returns each arm's mean
+ * each round) so a busy moment on a shared machine hits every arm alike; returns each arm's median
  * per-call cost in every round (index = round), so ratios can be taken per round.
+ *
+ * Each call is measured from a settled event loop to a settled event loop (a macrotask turn before
+ * and after), so the work a call leaves queued (socket reads, cleanup) is billed to that call and
+ * not to whichever arm happens to run next. The per-round median leaves out the calls a garbage
+ * collection pause landed in (a few in a hundred, several milliseconds each, on whichever arm was
+ * running): those pauses would otherwise dominate a round's figure. What each arm allocates, which
+ * those pauses are made of, is reported beside it (see allocatedPerCall).
  */
 export async function interleavedRounds<K extends string>(
   arms: Record<K, () => Promise<unknown>>,
@@ -42,14 +52,17 @@ export async function interleavedRounds<K extends string>(
     Object.entries<() => Promise<unknown>>(arms).map(([name, fn]) => [
       name,
       async (): Promise<Cost> => {
+        await settle()
         const cpu = cpuMs()
         const start = performance.now()
         await fn()
-        return { wall: performance.now() - start, cpu: cpuMs() - cpu }
+        const wall = performance.now() - start
+        await settle()
+        return { wall, cpu: cpuMs() - cpu }
       },
     ]),
   ) as Record<K, () => Promise<Cost>>
-  return interleavedSamples(measured, rounds, calls)
+  return interleavedSamples(measured, rounds, calls, median)
 }
 
 /** The median over rounds of a / b, each round's pair measured side by side. */
@@ -64,12 +77,13 @@ export function medianDelta(a: readonly number[], b: readonly number[]): number 
 
 /**
  * Like interleavedRounds for arms that measure themselves (e.g. the time to a stream's first token):
- * each round's figure is the mean of what the arm's calls returned.
+ * each round's figure is `perRound` (the mean unless given) of what the arm's calls returned.
  */
 export async function interleavedSamples<K extends string>(
   arms: Record<K, () => Promise<Cost>>,
   rounds: number,
   calls: number,
+  perRound: (values: readonly number[]) => number = mean,
 ): Promise<Rounds<K>> {
   const names = Object.keys(arms) as K[]
   const empty = () =>
@@ -79,19 +93,24 @@ export async function interleavedSamples<K extends string>(
     const shift = round % names.length
     const order = [...names.slice(shift), ...names.slice(0, shift)]
     if (round % 2 === 1) order.reverse()
-    const sums = new Map(names.map((name) => [name, { wall: 0, cpu: 0 }]))
+    const costs: Rounds<K> = { wall: empty(), cpu: empty() }
     for (let i = 0; i < calls; i++) {
       for (const name of order) {
         const cost = await arms[name]()
-        const sum = sums.get(name)!
-        sum.wall += cost.wall
-        sum.cpu += cost.cpu
+        costs.wall[name].push(cost.wall)
+        costs.cpu[name].push(cost.cpu)
       }
     }
     for (const name of names) {
-      out.wall[name].push(sums.get(name)!.wall / calls)
-      out.cpu[name].push(sums.get(name)!.cpu / calls)
+      out.wall[name].push(perRound(costs.wall[name]))
+      out.cpu[name].push(perRound(costs.cpu[name]))
     }
   }
   return out
+}
+
+export function mean(values: readonly number[]): number {
+  let sum = 0
+  for (const value of values) sum += value
+  return sum / values.length
 }

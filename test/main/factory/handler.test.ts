@@ -201,12 +201,25 @@ describe('retries', () => {
 })
 
 describe('abort and timeout', () => {
+  it('hands the client no signal when nothing could abort the call, and one when something could', async () => {
+    const { handler, requests } = handlerWith([{ text: 'a' }, { text: 'b' }])
+    await handler.generateText('hi')
+    expect(requests[0]!.signal).toBeUndefined()
+    const controller = new AbortController()
+    await handler.generateText('hi', { signal: controller.signal })
+    expect(requests[1]!.signal).toBe(controller.signal)
+    const timed = handlerWith([{ text: 'c' }], { timeoutMs: 5_000 })
+    await timed.handler.generateText('hi')
+    expect(timed.requests[0]!.signal).toBeInstanceOf(AbortSignal)
+    expect(timed.requests[0]!.signal!.aborted).toBe(false)
+  })
+
   it('rejects with aborted at once when the caller aborts', async () => {
     const controller = new AbortController()
     const { client } = scriptedClient([])
     client.generate = (request) =>
       new Promise((_, reject) =>
-        request.signal.addEventListener('abort', () => reject(new Error('AbortError'))),
+        request.signal?.addEventListener('abort', () => reject(new Error('AbortError'))),
       )
     const handler = createHandler({
       provider: 'groq',
@@ -238,7 +251,7 @@ describe('abort and timeout', () => {
     const { client } = scriptedClient([])
     client.generate = (request) =>
       new Promise((_, reject) =>
-        request.signal.addEventListener('abort', () => reject(new Error('aborted'))),
+        request.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
       )
     const handler = createHandler({
       provider: 'groq',

@@ -30,12 +30,10 @@ export function computeTimings(
   const generationMs = totalMs - firstTokenMs
   const tokens = usage.completionTokens
   const seconds = (generationMs > 0 ? generationMs : totalMs) / 1000
-  return {
-    firstTokenMs: round(firstTokenMs),
-    totalMs: round(totalMs),
-    ...(tokens && seconds > 0 ? { tokensPerSecond: round(tokens / seconds) } : {}),
-    ...(queuedMs > 0 ? { queuedMs: round(queuedMs) } : {}),
-  }
+  const timings: Timings = { firstTokenMs: round(firstTokenMs), totalMs: round(totalMs) }
+  if (tokens && seconds > 0) timings.tokensPerSecond = round(tokens / seconds)
+  if (queuedMs > 0) timings.queuedMs = round(queuedMs)
+  return timings
 }
 
 function round(n: number): number {

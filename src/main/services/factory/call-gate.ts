@@ -12,8 +12,6 @@ export interface GatePass {
 export interface GateOptions {
   /** Longest total wait for a slot; a longer one fails at once with rate_limit (0 in a chain). */
   maxQueueWaitMs: number
-  /** Send regardless of budget and health (the outcome is still recorded). */
-  ignoreHealth?: boolean
   sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>
   signal: AbortSignal | undefined
   context: { provider: string; model: string }
@@ -22,20 +20,11 @@ export interface GateOptions {
 /** A few rounds at most: each wait ends when the blocking slot frees, so a second rarely follows. */
 const MAX_ROUNDS = 8
 
-/** Synchronous when the call may go now (the common case adds no await before the request). */
-export function passGate(
-  state: EndpointState,
-  clock: Clock,
-  tokens: number,
-  options: GateOptions,
-): GatePass | Promise<GatePass> {
-  if (options.ignoreHealth || !state.check(clock.now(), tokens)) {
-    return { ticket: state.admit(clock.now(), tokens), queuedMs: 0 }
-  }
-  return waitAtGate(state, clock, tokens, options)
-}
-
-async function waitAtGate(
+/**
+ * Waits until the endpoint lets the call out (the caller checked it may not go now), at most
+ * `maxQueueWaitMs` in all; a longer wait fails at once as not sent.
+ */
+export async function waitAtGate(
   state: EndpointState,
   clock: Clock,
   tokens: number,

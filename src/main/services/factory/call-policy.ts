@@ -43,6 +43,15 @@ export function abortableSleep(ms: number, signal: AbortSignal | undefined): Pro
  * neither there is nothing to abort, so no signal, controller or timer is made (`signal` undefined).
  */
 export class CallSignal {
+  /** Neither a Stop signal nor a timeout: nothing to abort, so one stateless instance serves every call. */
+  static readonly NONE = new CallSignal(undefined, undefined)
+
+  static of(user: AbortSignal | undefined, timeoutMs: number | undefined): CallSignal {
+    return user === undefined && timeoutMs === undefined
+      ? CallSignal.NONE
+      : new CallSignal(user, timeoutMs)
+  }
+
   readonly signal: AbortSignal | undefined
   private readonly timeout: AbortController | undefined
   private readonly timer: ReturnType<typeof setTimeout> | undefined

@@ -10,7 +10,7 @@ import { attemptFrom, NotSentError, RoutedError } from './attempts'
 import type { CallPolicy } from './call-policy'
 import { CallSignal, retryDelay } from './call-policy'
 import type { GatePass } from './call-gate'
-import { estimateTokens, passGate } from './call-gate'
+import { estimateTokens, waitAtGate } from './call-gate'
 import { providerRequest } from './provider-request'
 import type { CallOptions, LlmHandler } from './types'
 
@@ -60,8 +60,8 @@ class FactoryHandler implements LlmHandler {
     this.clock = init.clock
   }
 
-  async generateText(prompt: string, options: CallOptions = {}): Promise<string> {
-    return (await this.generate(prompt, options)).text
+  generateText(prompt: string, options: CallOptions = {}): Promise<string> {
+    return this.generate(prompt, options).then(textOf)
   }
 
   generate(prompt: string, options: CallOptions = {}): Promise<GenerateResult> {
@@ -116,7 +116,7 @@ class FactoryHandler implements LlmHandler {
   }
 
   async listModels(signal?: AbortSignal): Promise<ProviderModel[]> {
-    const call = new CallSignal(signal, this.policy.timeoutMs)
+    const call = CallSignal.of(signal, this.policy.timeoutMs)
     try {
       return await this.endpoints[0]!.client.listModels(call.signal)
     } catch (err) {
@@ -154,40 +154,56 @@ class FactoryHandler implements LlmHandler {
     options: CallOptions,
   ): Promise<GenerateResult> {
     const context = { provider: this.providerName, model: options.model ?? this.modelNameForApi }
-    const call = new CallSignal(options.signal, this.policy.timeoutMs)
+    const call = CallSignal.of(options.signal, this.policy.timeoutMs)
     const request = providerRequest(prompt, options, call.signal, context.model)
     const gate = this.gate(endpoint, request, options, call, context)
     const pass = gate instanceof Promise ? await gate : gate
     const started = this.policy.now()
     let answer: { text: string; usage: Usage }
     try {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          answer = await endpoint.client.generate(request)
-          break
-        } catch (err) {
-          await this.backoffOrThrow(call, err, attempt, context, options)
-        }
-      }
+      answer = await endpoint.client.generate(request)
     } catch (err) {
-      endpoint.state.failed(this.clock.now(), call.toLlmError(err, context))
-      throw err
-    } finally {
-      call.dispose()
+      answer = await this.retryGenerate(endpoint, request, call, err, context, options)
     }
+    call.dispose()
     const totalMs = this.policy.now() - started
     endpoint.state.succeeded(pass.ticket, this.clock.now(), totalTokens(answer.usage))
     checkJson(answer.text, options, context)
-    const timings = computeTimings(totalMs, totalMs, answer.usage, pass.queuedMs)
     const result: GenerateResult = {
       text: answer.text,
       usage: answer.usage,
-      timings,
+      timings: computeTimings(totalMs, totalMs, answer.usage, pass.queuedMs),
       provider: context.provider,
       model: context.model,
     }
     if (this.endpoints.length > 1) result.baseUrl = endpoint.baseUrl
     return result
+  }
+
+  /** After a first attempt failed: backs off and tries again while the policy allows, else throws. */
+  private async retryGenerate(
+    endpoint: HandlerEndpoint,
+    request: ProviderRequest,
+    call: CallSignal,
+    firstError: unknown,
+    context: Context,
+    options: CallOptions,
+  ): Promise<{ text: string; usage: Usage }> {
+    let err = firstError
+    try {
+      for (let attempt = 0; ; attempt++) {
+        await this.backoffOrThrow(call, err, attempt, context, options)
+        try {
+          return await endpoint.client.generate(request)
+        } catch (next) {
+          err = next
+        }
+      }
+    } catch (failure) {
+      call.dispose()
+      endpoint.state.failed(this.clock.now(), call.toLlmError(failure, context))
+      throw failure
+    }
   }
 
   private async *streamAt(
@@ -196,7 +212,7 @@ class FactoryHandler implements LlmHandler {
     options: CallOptions,
   ): AsyncIterable<StreamEvent> {
     const context = { provider: this.providerName, model: options.model ?? this.modelNameForApi }
-    const call = new CallSignal(options.signal, this.policy.timeoutMs)
+    const call = CallSignal.of(options.signal, this.policy.timeoutMs)
     const request = providerRequest(prompt, options, call.signal, context.model)
     let firstTokenAt: number | undefined
     let text = ''
@@ -261,22 +277,22 @@ class FactoryHandler implements LlmHandler {
     context: Context,
   ): GatePass | Promise<GatePass> {
     const tokens = estimateTokens(request.system, request.messages)
+    const { state } = endpoint
+    const now = this.clock.now()
+    // The common case: nothing limits this endpoint now, so the call goes at once.
+    if (options.ignoreHealth || !state.check(now, tokens)) {
+      return { ticket: state.admit(now, tokens), queuedMs: 0 }
+    }
     const fail = (err: unknown): never => {
       call.dispose()
       throw call.toLlmError(err, context)
     }
-    try {
-      const pass = passGate(endpoint.state, this.clock, tokens, {
-        maxQueueWaitMs: options.maxQueueWaitMs ?? this.policy.maxRetryWaitMs,
-        ignoreHealth: options.ignoreHealth,
-        sleep: this.policy.sleep,
-        signal: call.signal,
-        context,
-      })
-      return pass instanceof Promise ? pass.catch(fail) : pass
-    } catch (err) {
-      return fail(err)
-    }
+    return waitAtGate(state, this.clock, tokens, {
+      maxQueueWaitMs: options.maxQueueWaitMs ?? this.policy.maxRetryWaitMs,
+      sleep: this.policy.sleep,
+      signal: call.signal,
+      context,
+    }).catch(fail)
   }
 
   /** Sleeps before the next retry, or throws the failure as an LlmError. */
@@ -300,6 +316,10 @@ class FactoryHandler implements LlmHandler {
       throw call.toLlmError(abortErr, context)
     }
   }
+}
+
+function textOf(result: GenerateResult): string {
+  return result.text
 }
 
 function totalTokens(usage: Usage): number | undefined {

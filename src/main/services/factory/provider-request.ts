@@ -1,4 +1,4 @@
-// The request a handler hands its provider client: the prompt after the history, and a signal only if it can fire.
+// The request a handler hands its provider client: the prompt after the history, and the signal if any.
 import type { ChatMessage } from '../../../shared/llm'
 import type { ProviderRequest } from '../providers/types'
 import type { CallOptions } from './types'
@@ -14,22 +14,14 @@ export function providerRequest(
   const messages = history === undefined || history.length === 0 ? [turn] : [...history, turn]
   // Continue after Stop on a protocol with native prefill: the partial answer is the last message.
   if (options.prefill) messages.push({ role: 'assistant', content: options.prefill })
-  const { system, maxTokens, temperature, jsonMode } = options
-  if (signal !== undefined) {
-    return { model, messages, system, maxTokens, temperature, jsonMode, signal }
-  }
-  // Nothing can abort this call: a client that reads `signal` anyway gets one that never fires.
-  let never: AbortSignal | undefined
+  // A plain object of one shape whether or not a signal exists: no getter, no optional fields added later.
   return {
     model,
     messages,
-    system,
-    maxTokens,
-    temperature,
-    jsonMode,
-    abortable: false,
-    get signal() {
-      return (never ??= new AbortController().signal)
-    },
+    system: options.system,
+    maxTokens: options.maxTokens,
+    temperature: options.temperature,
+    jsonMode: options.jsonMode,
+    signal,
   }
 }

@@ -31,23 +31,16 @@ export interface ProviderRequest {
   maxTokens?: number
   temperature?: number
   jsonMode?: boolean
-  /** Aborts the HTTP request (user Stop or the factory's timeout). */
-  signal: AbortSignal
   /**
-   * False when nothing can abort this request (no Stop signal, no timeout): `signal` then never fires
-   * (the factory makes it only when read), and a client may leave it out of the SDK call; see sdkSignal.
+   * Aborts the HTTP request (user Stop or the factory's timeout). Undefined when nothing can abort
+   * it: the SDK call then goes without a signal (no listener, no allocation on the hot path).
    */
-  abortable?: boolean
-}
-
-/** The signal to hand the SDK: none when nothing can abort the request (no listener, no allocation). */
-export function sdkSignal(request: ProviderRequest): AbortSignal | undefined {
-  return request.abortable === false ? undefined : request.signal
+  signal?: AbortSignal
 }
 
 /** Per-request options for the Stainless SDKs (groq-sdk, openai): the signal when there is one. */
 export function sdkOptions(request: ProviderRequest): { signal: AbortSignal } | undefined {
-  return request.abortable === false ? undefined : { signal: request.signal }
+  return request.signal === undefined ? undefined : { signal: request.signal }
 }
 
 export type ProviderChunk = { type: 'delta'; text: string } | { type: 'usage'; usage: Usage }

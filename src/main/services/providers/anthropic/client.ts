@@ -91,7 +91,7 @@ export class AnthropicProviderClient implements ProviderClient {
       throw this.toLlmError(error, request.model, request.signal)
     }
     // The SDK ends a stream quietly when its signal aborts; a stopped answer must not look complete.
-    if (request.signal.aborted) throw this.errors(request.model).aborted(request.signal.reason)
+    if (request.signal?.aborted) throw this.errors(request.model).aborted(request.signal.reason)
     if (usage.promptTokens !== undefined || usage.completionTokens !== undefined) {
       yield { type: 'usage', usage }
     }

@@ -66,7 +66,7 @@ export class GeminiProviderClient implements ProviderClient {
     // Our own controller as well: the SDK tees the body, so a consumer that stops reading
     // leaves the other branch draining the connection until the fetch itself is aborted.
     const local = new AbortController()
-    const signal = AbortSignal.any([request.signal, local.signal])
+    const signal = request.signal ? AbortSignal.any([request.signal, local.signal]) : local.signal
     let usage: UsageMetadata | undefined
     let finished = false
     const call = new GeminiCall(this.settings.fetch)

@@ -8,7 +8,7 @@ import type {
 import type { LlmError, Usage } from '../../../../shared/llm'
 import { ProviderErrors } from '../http-errors'
 import type { ProviderChunk, ProviderClient, ProviderModel, ProviderRequest } from '../types'
-import { sdkOptions, sdkSignal } from '../types'
+import { sdkOptions } from '../types'
 import { mapGroqError, type GroqErrorClasses } from './map-error'
 
 interface GroqUsage {
@@ -58,7 +58,7 @@ export class GroqProviderClient implements ProviderClient {
       const text = completion.choices[0]?.message.content ?? ''
       return { text, usage: completion.usage ? toUsage(completion.usage) : {} }
     } catch (error) {
-      throw this.toLlmError(error, request.model, sdkSignal(request))
+      throw this.toLlmError(error, request.model, request.signal)
     }
   }
 
@@ -73,10 +73,10 @@ export class GroqProviderClient implements ProviderClient {
         usage = chunkUsage(chunk) ?? usage
       }
     } catch (error) {
-      throw this.toLlmError(error, request.model, sdkSignal(request))
+      throw this.toLlmError(error, request.model, request.signal)
     }
     // groq-sdk ends a stream quietly when its signal aborts; a stopped answer must not look complete.
-    const signal = sdkSignal(request)
+    const { signal } = request
     if (signal?.aborted) throw this.errors(request.model).aborted(signal.reason)
     if (usage) yield { type: 'usage', usage: toUsage(usage) }
   }

@@ -83,7 +83,7 @@ export class MistralProviderClient implements ProviderClient {
     } catch (error) {
       throw this.toLlmError(error, request.model, request.signal)
     }
-    if (request.signal.aborted) throw this.errors(request.model).aborted(request.signal.reason)
+    if (request.signal?.aborted) throw this.errors(request.model).aborted(request.signal.reason)
     if (usage) yield { type: 'usage', usage: toUsage(usage) }
   }
 

@@ -78,9 +78,10 @@ function mockUsage(messages: ChatMessage[], text: string): Usage {
   return { promptTokens: Math.ceil(promptChars / 4), completionTokens: Math.ceil(text.length / 4) }
 }
 
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.reject(aborted())
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.reject(aborted())
   if (ms <= 0) return Promise.resolve()
+  if (signal === undefined) return new Promise((resolve) => setTimeout(resolve, ms))
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer)

@@ -15,8 +15,7 @@ import type {
   ProviderRequest,
   ProviderSettings,
 } from '../types'
-import { sdkSignal } from '../types'
-import { mapError } from './map-error'
+import { failedBeforeResponse, mapError, responseError } from './map-error'
 import type { OllamaErrorContext } from './map-error'
 
 export type OllamaConstructor = typeof Ollama
@@ -49,65 +48,81 @@ export function connectionHeaders(connection: OllamaConnection): Record<string, 
   return headers
 }
 
-/** One SDK instance bound to one request: its fetch carries the request's signal and remembers the response. */
+/** One request's view of a connection's SDK instance, and how its failures are described. */
 export interface OllamaCall {
   ollama: Ollama
   errorContext(model?: string): OllamaErrorContext
 }
 
-/** The fetch init with `signal` added (and the SDK's own kept, for streams); unchanged without one. */
-function withSignal(init: RequestInit | undefined, signal: AbortSignal | undefined) {
-  if (signal === undefined) return init
+type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
+
+/** The fetch init with `signal` added (and the SDK's own kept, for streams). */
+function withSignal(init: RequestInit | undefined, signal: AbortSignal): RequestInit {
   const own = init?.signal
   return { ...init, signal: own ? AbortSignal.any([own, signal]) : signal }
 }
 
-/** An SDK instance for one connection; `callOn` gives each request its own view of it. */
+/**
+ * The fetch a connection's SDK sends through, one per connection: an error answer becomes an
+ * OllamaResponseError with its headers (ollama-js's own keeps only the status, losing retry-after),
+ * and a failure before any response is marked so it reads "cannot connect", not "lost mid-answer".
+ * Nothing is kept per request, so a call without a signal needs no per-call state at all.
+ */
+function connectionFetch(connection: OllamaConnection): Fetch {
+  const answered = (response: Response) =>
+    response.ok ? response : responseError(response).then(rejectWith)
+  return (input, init) =>
+    (connection.fetch ?? globalThis.fetch)(input, init).then(answered, failedBeforeResponse)
+}
+
+function rejectWith(error: Error): never {
+  throw error
+}
+
+/** An SDK instance for one connection, sending through its connection fetch. */
 export function connectSdk(OllamaSdk: OllamaConstructor, connection: OllamaConnection): Ollama {
   const host = connection.baseUrl ?? DEFAULT_OLLAMA_BASE_URL
   const headers = connectionHeaders(connection)
+  const fetch = connectionFetch(connection)
   // No headers at all spares ollama-js a normalising pass per request.
-  return new OllamaSdk(Object.keys(headers).length > 0 ? { host, headers } : { host })
+  return new OllamaSdk(Object.keys(headers).length > 0 ? { host, headers, fetch } : { host, fetch })
 }
 
 /**
- * ollama-js passes no signal for non-streamed calls and its own controller for streamed ones, and its
- * ResponseError keeps only the status. A per-call fetch fixes both without touching globals: it is
- * set on a view of the shared instance (ollama-js sends through `this.fetch`), so concurrent requests
- * never share that state and no SDK instance (URL parsing, headers) is built per request.
+ * One request on a connection's SDK instance. ollama-js passes no signal for non-streamed calls and
+ * its own controller for streamed ones, so a request with a signal gets a view of the instance whose
+ * fetch adds it (ollama-js sends through `this.fetch`): no SDK instance is built per request, and
+ * concurrent requests share no state. Without a signal the instance itself serves.
  */
 export function callOn(
   sdk: Ollama,
   connection: OllamaConnection,
   signal?: AbortSignal,
 ): OllamaCall {
-  const baseUrl = connection.baseUrl ?? DEFAULT_OLLAMA_BASE_URL
-  const baseFetch = connection.fetch ?? globalThis.fetch
-  let responseHeaders: Headers | undefined
-  let responseStarted = false
-
-  const callFetch: typeof fetch = async (input, init) => {
-    const response = await baseFetch(input, withSignal(init, signal))
-    responseHeaders = response.headers
-    responseStarted = true
-    return response
+  let ollama = sdk
+  if (signal !== undefined) {
+    const send = (sdk as unknown as { fetch: Fetch }).fetch
+    const fetch: Fetch = (input, init) => send(input, withSignal(init, signal))
+    ollama = Object.create(sdk) as Ollama
+    Object.defineProperty(ollama, 'fetch', { value: fetch })
   }
+  return { ollama, errorContext: (model) => errorContext(connection, model, signal) }
+}
 
-  const ollama = Object.create(sdk) as Ollama
-  Object.defineProperty(ollama, 'fetch', { value: callFetch })
+/** What a failure message needs to know about the connection and the request. */
+export function errorContext(
+  connection: OllamaConnection,
+  model: string | undefined,
+  signal: AbortSignal | undefined,
+): OllamaErrorContext {
   const { provider, apiKey, keyVariable } = connection
   return {
-    ollama,
-    errorContext: (model) => ({
-      baseUrl,
-      model,
-      signal,
-      responseHeaders,
-      responseStarted,
-      ...(provider ? { provider } : {}),
-      ...(keyVariable ? { keyVariable } : {}),
-      keySent: Boolean(apiKey),
-    }),
+    baseUrl: connection.baseUrl ?? DEFAULT_OLLAMA_BASE_URL,
+    model,
+    signal,
+    ...(provider ? { provider } : {}),
+    ...(keyVariable ? { keyVariable } : {}),
+    keySent: Boolean(apiKey),
   }
 }
 
@@ -190,10 +205,12 @@ export class OllamaProviderClient implements ProviderClient {
       ? [{ role: 'system', content: system }, ...request.messages]
       : request.messages
     const body: ChatRequest & { stream: S } = { model: request.model, messages, stream }
-    const options: ChatRequest['options'] = {}
-    if (temperature !== undefined) options.temperature = temperature
-    if (maxTokens !== undefined) options.num_predict = maxTokens
-    if (Object.keys(options).length > 0) body.options = options
+    if (temperature !== undefined || maxTokens !== undefined) {
+      const options: ChatRequest['options'] = {}
+      if (temperature !== undefined) options.temperature = temperature
+      if (maxTokens !== undefined) options.num_predict = maxTokens
+      body.options = options
+    }
     if (request.jsonMode) body.format = 'json'
     if (this.settings.keepAlive !== undefined) body.keep_alive = this.settings.keepAlive
     return body
@@ -204,17 +221,18 @@ export class OllamaProviderClient implements ProviderClient {
   }
 
   async generate(request: ProviderRequest): Promise<{ text: string; usage: Usage }> {
-    const call = this.open(sdkSignal(request))
+    const { signal } = request
+    const ollama = signal === undefined ? this.sdk : this.open(signal).ollama
     try {
-      const response = await call.ollama.chat(this.chatRequest(request, false))
+      const response = await ollama.chat(this.chatRequest(request, false))
       return { text: response.message?.content ?? '', usage: usageOf(response) }
     } catch (err) {
-      throw mapError(err, call.errorContext(request.model))
+      throw mapError(err, errorContext(this.settings, request.model, signal))
     }
   }
 
   async *stream(request: ProviderRequest): AsyncGenerator<ProviderChunk> {
-    const call = this.open(sdkSignal(request))
+    const call = this.open(request.signal)
     const chunks = mappedStream(
       () => call.ollama.chat(this.chatRequest(request, true)),
       (err) => mapError(err, call.errorContext(request.model)),

@@ -14,11 +14,49 @@ export interface OllamaErrorContext {
   keyVariable?: string
   /** The request's own signal: once it fired, whatever the SDK threw is a cancellation. */
   signal?: AbortSignal
-  /** Headers of the response the failure came with (ollama-js's ResponseError drops them). */
-  responseHeaders?: Headers
-  /** Whether an HTTP response had started: tells "cannot connect" from "lost mid-answer". */
-  responseStarted?: boolean
   now?: () => number
+}
+
+/**
+ * An HTTP error answer as ollama-js reports it (`ResponseError`: the same name, message and
+ * `status_code`), plus the response headers its own error drops (retry-after on 429).
+ */
+export class OllamaResponseError extends Error {
+  override readonly name = 'ResponseError'
+
+  constructor(
+    message: string,
+    readonly status_code: number,
+    readonly headers: Headers,
+  ) {
+    super(message)
+  }
+}
+
+/** Reads an error answer as ollama-js does: Ollama's `{"error": …}`, else the text, else the status. */
+export async function responseError(response: Response): Promise<OllamaResponseError> {
+  let message = `Error ${response.status}: ${response.statusText}`
+  try {
+    const text = await response.text()
+    if (response.headers.get('content-type')?.includes('application/json')) {
+      const body = JSON.parse(text) as { error?: unknown }
+      if (typeof body.error === 'string' && body.error) message = body.error
+    } else if (text) {
+      message = text
+    }
+  } catch {
+    // An unreadable body keeps the status line as the message.
+  }
+  return new OllamaResponseError(message, response.status, response.headers)
+}
+
+/** Failures fetch itself threw, before any response: "cannot connect" rather than "lost mid-answer". */
+const beforeResponse = new WeakSet<object>()
+
+/** Marks a failure of fetch itself (no response started) and rethrows it. */
+export function failedBeforeResponse(err: unknown): never {
+  if (typeof err === 'object' && err !== null) beforeResponse.add(err)
+  throw err
 }
 
 /** Socket-level failure codes (Node and undici) meaning the server could not be talked to. */
@@ -81,7 +119,12 @@ export function ollamaHostProblem(error: unknown, baseUrl: string): string {
   return unreachableMessage(baseUrl)
 }
 
-function statusError(status: number, serverMessage: string, ctx: OllamaErrorContext): LlmError {
+function statusError(
+  status: number,
+  serverMessage: string,
+  ctx: OllamaErrorContext,
+  headers: Headers | undefined,
+): LlmError {
   const { baseUrl, model } = ctx
   const base = { provider: ctx.provider ?? 'ollama', model, status }
   if (status === 401 || status === 403) {
@@ -103,7 +146,7 @@ function statusError(status: number, serverMessage: string, ctx: OllamaErrorCont
     return new LlmError({ ...base, code: 'model_not_found', message })
   }
   if (status === 429) {
-    const retryAfterMs = parseRetryAfter(ctx.responseHeaders?.get('retry-after'), ctx.now?.())
+    const retryAfterMs = parseRetryAfter(headers?.get('retry-after'), ctx.now?.())
     const wait = retryAfterMs === undefined ? 'a moment' : `${Math.ceil(retryAfterMs / 1000)} s`
     const message = `Ollama at ${baseUrl} is rate limiting requests — try again in ${wait}.`
     return new LlmError({ ...base, code: 'rate_limit', message, retryAfterMs })
@@ -181,7 +224,8 @@ export function mapError(err: unknown, ctx: OllamaErrorContext): LlmError {
   }
 
   if (top?.name === 'ResponseError' && typeof top.status_code === 'number') {
-    const mapped = statusError(top.status_code, topMessage, ctx)
+    const headers = top instanceof OllamaResponseError ? top.headers : undefined
+    const mapped = statusError(top.status_code, topMessage, ctx, headers)
     return new LlmError(mapped.toJSON(), { cause: err })
   }
 
@@ -190,7 +234,8 @@ export function mapError(err: unknown, ctx: OllamaErrorContext): LlmError {
       (typeof e.code === 'string' && CONNECTION_CODES.has(e.code)) || e.message === 'terminated',
   )
   if (connectionLost || (top?.name === 'TypeError' && topMessage === 'fetch failed')) {
-    const message = ctx.responseStarted
+    const responseStarted = !chain.some((e) => beforeResponse.has(e))
+    const message = responseStarted
       ? `Ollama at ${baseUrl} closed the connection before the answer was complete — check the Ollama server log (it may have run out of memory).`
       : unreachableMessage(baseUrl)
     return new LlmError({ ...base, code: 'unreachable', message }, { cause: err })

@@ -9,7 +9,7 @@ import type { LlmError, Usage } from '../../../../shared/llm'
 import { ProviderErrors, type ProviderErrorContext } from '../http-errors'
 import type { StainlessErrorClasses } from '../stainless-errors'
 import type { ProviderChunk, ProviderClient, ProviderModel, ProviderRequest } from '../types'
-import { sdkOptions, sdkSignal } from '../types'
+import { sdkOptions } from '../types'
 import type { FailedResponseBodies } from './failed-bodies'
 import { mapOpenAiError } from './map-error'
 
@@ -66,7 +66,7 @@ export class OpenAiCompatibleClient implements ProviderClient {
       const text = completion.choices[0]?.message.content ?? ''
       return { text, usage: completion.usage ? toUsage(completion.usage) : {} }
     } catch (error) {
-      throw this.toLlmError(error, request.model, sdkSignal(request))
+      throw this.toLlmError(error, request.model, request.signal)
     }
   }
 
@@ -86,10 +86,10 @@ export class OpenAiCompatibleClient implements ProviderClient {
         usage = chunk.usage ?? usage
       }
     } catch (error) {
-      throw this.toLlmError(error, request.model, sdkSignal(request))
+      throw this.toLlmError(error, request.model, request.signal)
     }
     // The SDK ends a stream quietly when its signal aborts; a stopped answer must not look complete.
-    const signal = sdkSignal(request)
+    const { signal } = request
     if (signal?.aborted) throw this.errors(request.model).aborted(signal.reason)
     if (usage) yield { type: 'usage', usage: toUsage(usage) }
   }
