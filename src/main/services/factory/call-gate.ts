@@ -3,12 +3,6 @@ import type { EndpointState, Ticket } from '../resilience'
 import type { Clock } from '../resilience'
 import { NotSentError } from './attempts'
 
-export interface GatePass {
-  ticket: Ticket
-  /** Time spent waiting for a budget slot or the end of a cooldown. */
-  queuedMs: number
-}
-
 export interface GateOptions {
   /** Longest total wait for a slot; a longer one fails at once with rate_limit (0 in a chain). */
   maxQueueWaitMs: number
@@ -29,7 +23,7 @@ export async function waitAtGate(
   clock: Clock,
   tokens: number,
   options: GateOptions,
-): Promise<GatePass> {
+): Promise<Ticket> {
   let queuedMs = 0
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const refusal = state.check(clock.now(), tokens)
@@ -48,7 +42,7 @@ export async function waitAtGate(
     await options.sleep(refusal.waitMs, options.signal)
     queuedMs += refusal.waitMs
   }
-  return { ticket: state.admit(clock.now(), tokens), queuedMs }
+  return state.admit(clock.now(), tokens, queuedMs)
 }
 
 /** A rough prompt size for tokens-per-minute budgets: four characters a token. */

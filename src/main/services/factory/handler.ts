@@ -4,12 +4,11 @@ import type { CallAttempt } from '../../../shared/failover'
 import type { GenerateResult, ProviderName, StreamEvent, Usage } from '../../../shared/llm'
 import type { HandlerClass } from '../../../shared/resolution'
 import type { ProviderClient, ProviderModel, ProviderRequest } from '../providers/types'
-import type { Clock, EndpointState } from '../resilience'
+import type { Clock, EndpointState, Ticket } from '../resilience'
 import { checkJson, computeTimings } from './answer-checks'
 import { attemptFrom, NotSentError, RoutedError } from './attempts'
 import type { CallPolicy } from './call-policy'
 import { CallSignal, retryDelay } from './call-policy'
-import type { GatePass } from './call-gate'
 import { estimateTokens, waitAtGate } from './call-gate'
 import { providerRequest } from './provider-request'
 import type { CallOptions, LlmHandler } from './types'
@@ -61,12 +60,18 @@ class FactoryHandler implements LlmHandler {
   }
 
   generateText(prompt: string, options: CallOptions = {}): Promise<string> {
-    return this.generate(prompt, options).then(textOf)
+    // One URL: the text straight from the call (no result, timings or extra promise to build).
+    if (this.endpoints.length === 1) {
+      return this.generateAt(this.endpoints[0]!, prompt, options, answerText)
+    }
+    return this.generateWithFallbackUrl(prompt, options).then(textOf)
   }
 
   generate(prompt: string, options: CallOptions = {}): Promise<GenerateResult> {
     // One URL: its call as it is (an async step around it would cost every call a promise more).
-    if (this.endpoints.length === 1) return this.generateAt(this.endpoints[0]!, prompt, options)
+    if (this.endpoints.length === 1) {
+      return this.generateAt(this.endpoints[0]!, prompt, options, this.resultOf)
+    }
     return this.generateWithFallbackUrl(prompt, options)
   }
 
@@ -79,7 +84,7 @@ class FactoryHandler implements LlmHandler {
       const endpoint = this.endpoints[i]!
       const started = this.policy.now()
       try {
-        const result = await this.generateAt(endpoint, prompt, options)
+        const result = await this.generateAt(endpoint, prompt, options, this.resultOf)
         return attempts.length > 0 ? { ...result, attempts } : result
       } catch (err) {
         this.recordOrThrow(err, i, attempts, started, options)
@@ -148,31 +153,44 @@ class FactoryHandler implements LlmHandler {
     attempts.push(attemptFrom(error, target, this.policy.now() - started))
   }
 
-  private async generateAt(
+  /** One call at one URL: the gate, the request and its retries; `finish` shapes what the caller gets. */
+  private async generateAt<T>(
     endpoint: HandlerEndpoint,
     prompt: string,
     options: CallOptions,
-  ): Promise<GenerateResult> {
+    finish: Finish<T>,
+  ): Promise<T> {
     const context = { provider: this.providerName, model: options.model ?? this.modelNameForApi }
     const call = CallSignal.of(options.signal, this.policy.timeoutMs)
     const request = providerRequest(prompt, options, call.signal, context.model)
     const gate = this.gate(endpoint, request, options, call, context)
-    const pass = gate instanceof Promise ? await gate : gate
+    const ticket = gate instanceof Promise ? await gate : gate
     const started = this.policy.now()
-    let answer: { text: string; usage: Usage }
+    let answer: Answer
     try {
       answer = await endpoint.client.generate(request)
     } catch (err) {
       answer = await this.retryGenerate(endpoint, request, call, err, context, options)
     }
     call.dispose()
-    const totalMs = this.policy.now() - started
-    endpoint.state.succeeded(pass.ticket, this.clock.now(), totalTokens(answer.usage))
+    endpoint.state.succeeded(ticket, this.clock.now(), totalTokens(answer.usage))
     checkJson(answer.text, options, context)
+    return finish(answer, endpoint, context, ticket.queuedMs, started)
+  }
+
+  /** The whole result: usage, timings, who answered (and at which URL when there are several). */
+  private readonly resultOf: Finish<GenerateResult> = (
+    answer,
+    endpoint,
+    context,
+    queuedMs,
+    started,
+  ) => {
+    const totalMs = this.policy.now() - started
     const result: GenerateResult = {
       text: answer.text,
       usage: answer.usage,
-      timings: computeTimings(totalMs, totalMs, answer.usage, pass.queuedMs),
+      timings: computeTimings(totalMs, totalMs, answer.usage, queuedMs),
       provider: context.provider,
       model: context.model,
     }
@@ -188,7 +206,7 @@ class FactoryHandler implements LlmHandler {
     firstError: unknown,
     context: Context,
     options: CallOptions,
-  ): Promise<{ text: string; usage: Usage }> {
+  ): Promise<Answer> {
     let err = firstError
     try {
       for (let attempt = 0; ; attempt++) {
@@ -218,7 +236,7 @@ class FactoryHandler implements LlmHandler {
     let text = ''
     let usage: Usage = {}
     const gate = this.gate(endpoint, request, options, call, context)
-    const pass = gate instanceof Promise ? await gate : gate
+    const ticket = gate instanceof Promise ? await gate : gate
     let settled = false
     try {
       const started = this.policy.now()
@@ -243,13 +261,13 @@ class FactoryHandler implements LlmHandler {
       }
       const end = this.policy.now()
       settled = true
-      endpoint.state.succeeded(pass.ticket, this.clock.now(), totalTokens(usage))
+      endpoint.state.succeeded(ticket, this.clock.now(), totalTokens(usage))
       checkJson(text, options, context)
       const timings = computeTimings(
         (firstTokenAt ?? end) - started,
         end - started,
         usage,
-        pass.queuedMs,
+        ticket.queuedMs,
       )
       yield { type: 'done', text, usage, timings, ...context, ...this.route(endpoint) }
     } catch (err) {
@@ -275,14 +293,13 @@ class FactoryHandler implements LlmHandler {
     options: CallOptions,
     call: CallSignal,
     context: Context,
-  ): GatePass | Promise<GatePass> {
+  ): Ticket | Promise<Ticket> {
     const tokens = estimateTokens(request.system, request.messages)
     const { state } = endpoint
     const now = this.clock.now()
     // The common case: nothing limits this endpoint now, so the call goes at once.
-    if (options.ignoreHealth || !state.check(now, tokens)) {
-      return { ticket: state.admit(now, tokens), queuedMs: 0 }
-    }
+    const ticket = options.ignoreHealth ? state.admit(now, tokens) : state.admitNow(now, tokens)
+    if (ticket !== undefined) return ticket
     const fail = (err: unknown): never => {
       call.dispose()
       throw call.toLlmError(err, context)
@@ -316,6 +333,22 @@ class FactoryHandler implements LlmHandler {
       throw call.toLlmError(abortErr, context)
     }
   }
+}
+
+/** A provider's answer to one request. */
+type Answer = { text: string; usage: Usage }
+
+/** Shapes a finished call for its caller (`started`: when the request went out, policy clock). */
+type Finish<T> = (
+  answer: Answer,
+  endpoint: HandlerEndpoint,
+  context: Context,
+  queuedMs: number,
+  started: number,
+) => T
+
+function answerText(answer: Answer): string {
+  return answer.text
 }
 
 function textOf(result: GenerateResult): string {

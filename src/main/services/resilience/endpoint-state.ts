@@ -19,6 +19,8 @@ export interface Refusal {
 export interface Ticket {
   entry: LogEntry
   estimatedTokens: number
+  /** Time spent waiting for a budget slot or the end of a cooldown before it went out. */
+  queuedMs: number
 }
 
 /** Failures that say something about the endpoint's health (not the request's or the user's). */
@@ -78,9 +80,18 @@ export class EndpointState {
     return this.checkBudget(now, tokens)
   }
 
-  admit(now: number, tokens: number): Ticket {
+  admit(now: number, tokens: number, queuedMs = 0): Ticket {
     if (this.circuitOpen) this.trialRunning = true
-    return { entry: this.log.add(now, tokens), estimatedTokens: tokens }
+    return { entry: this.log.add(now, tokens), estimatedTokens: tokens, queuedMs }
+  }
+
+  /**
+   * check + admit in one step for the common case (no budget, no cooldown, circuit closed): the
+   * call's ticket, or undefined when `check` has something to say.
+   */
+  admitNow(now: number, tokens: number): Ticket | undefined {
+    if (this.circuitOpen || this.hasLimits || now < this.cooldownUntil) return undefined
+    return { entry: this.log.add(now, tokens), estimatedTokens: tokens, queuedMs: 0 }
   }
 
   succeeded(ticket: Ticket, now: number, tokens?: number): void {

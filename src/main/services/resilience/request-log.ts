@@ -18,9 +18,10 @@ export class RequestLog {
 
   /** Counts one request (with its estimated tokens) at `now`; returns the entry to correct later. */
   add(now: number, tokens: number): LogEntry {
-    this.prune(now)
-    const last = this.entries.at(-1)
-    if (last && now - last.at < SLOT_MS) {
+    const { entries } = this
+    if (entries.length > 0 && entries[0]!.at <= now - DAY_MS) this.prune(now)
+    const last = this.entries[this.entries.length - 1]
+    if (last !== undefined && now - last.at < SLOT_MS) {
       last.requests += 1
       last.tokens += tokens
       return last

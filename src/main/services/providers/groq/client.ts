@@ -27,16 +27,15 @@ function chunkUsage(chunk: ChatCompletionChunk): GroqUsage | undefined {
 }
 
 export function groqChatBody(request: ProviderRequest): ChatCompletionCreateParamsNonStreaming {
-  const messages: ChatCompletionMessageParam[] = []
-  if (request.system) messages.push({ role: 'system', content: request.system })
-  for (const message of request.messages) messages.push({ ...message })
-  return {
-    model: request.model,
-    messages,
-    max_tokens: request.maxTokens,
-    temperature: request.temperature,
-    ...(request.jsonMode ? { response_format: { type: 'json_object' } } : {}),
-  }
+  const { system } = request
+  const messages: ChatCompletionMessageParam[] = system
+    ? [{ role: 'system', content: system }, ...request.messages]
+    : request.messages
+  const body: ChatCompletionCreateParamsNonStreaming = { model: request.model, messages }
+  if (request.maxTokens !== undefined) body.max_tokens = request.maxTokens
+  if (request.temperature !== undefined) body.temperature = request.temperature
+  if (request.jsonMode) body.response_format = { type: 'json_object' }
+  return body
 }
 
 export class GroqProviderClient implements ProviderClient {

@@ -24,19 +24,24 @@ export function openAiChatBody(
   request: ProviderRequest,
   provider: string,
 ): ChatCompletionCreateParamsNonStreaming {
-  const messages: ChatCompletionMessageParam[] = []
-  if (request.system) messages.push({ role: 'system', content: request.system })
-  for (const message of request.messages) messages.push({ ...message })
-  return {
+  const body: ChatCompletionCreateParamsNonStreaming = {
     model: request.model,
-    messages,
-    // OpenAI's own reasoning models refuse max_tokens; most compatible servers know only max_tokens.
-    ...(provider === 'openai'
-      ? { max_completion_tokens: request.maxTokens }
-      : { max_tokens: request.maxTokens }),
-    temperature: request.temperature,
-    ...(request.jsonMode ? { response_format: { type: 'json_object' } } : {}),
+    messages: chatMessages(request),
   }
+  // OpenAI's own reasoning models refuse max_tokens; most compatible servers know only max_tokens.
+  if (request.maxTokens !== undefined) {
+    if (provider === 'openai') body.max_completion_tokens = request.maxTokens
+    else body.max_tokens = request.maxTokens
+  }
+  if (request.temperature !== undefined) body.temperature = request.temperature
+  if (request.jsonMode) body.response_format = { type: 'json_object' }
+  return body
+}
+
+/** The system prompt first, then the turns as they are (the SDK only serialises them). */
+function chatMessages(request: ProviderRequest): ChatCompletionMessageParam[] {
+  const { system, messages } = request
+  return system ? [{ role: 'system', content: system }, ...messages] : messages
 }
 
 /** OpenRouter lists a human name beside each id; OpenAI and vLLM do not. */

@@ -16,23 +16,20 @@ function parse(text: string): unknown {
 export class FailedResponseBodies {
   private readonly bodies = new WeakMap<Headers, unknown>()
 
-  /** A fetch that reads a copy of every error response before the SDK does. */
+  /** A fetch that reads a copy of every error response before the SDK does (a success passes as it is). */
   wrap(base: typeof fetch): typeof fetch {
-    return async (input, init) => {
-      const response = await base(input, init)
-      if (!response.ok) {
-        this.bodies.set(
-          response.headers,
-          parse(
-            await response
-              .clone()
-              .text()
-              .catch(() => ''),
-          ),
-        )
-      }
-      return response
-    }
+    const kept = (response: Response): Response | Promise<Response> =>
+      response.ok ? response : this.keep(response)
+    return (input, init) => base(input, init).then(kept)
+  }
+
+  private async keep(response: Response): Promise<Response> {
+    const text = await response
+      .clone()
+      .text()
+      .catch(() => '')
+    this.bodies.set(response.headers, parse(text))
+    return response
   }
 
   bodyOf(headers: Headers | undefined): unknown {
