@@ -1,4 +1,6 @@
 // The factory's cost over the raw SDKs (ollama, groq-sdk, openai) on a cheap loopback fake: calls, first token, deltas.
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import Groq from 'groq-sdk'
 import { Ollama } from 'ollama'
 import OpenAI from 'openai'
@@ -6,8 +8,9 @@ import { createLlmFactory } from '../src/main/services/factory'
 import type { LlmHandler } from '../src/main/services/factory'
 import { makeWorkspace } from '../test/helpers/workspace'
 import { startCheapFake } from './cheap-fake'
-import type { Cost, Figure } from './interleave'
+import type { Cost, Figure, Rounds } from './interleave'
 import {
+  allocatedPerCall,
   cpuMs,
   interleavedRounds,
   interleavedSamples,
@@ -16,8 +19,10 @@ import {
   medianRatio,
 } from './interleave'
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30)
-const CALLS = Number(process.env.BENCH_BLOCK ?? 30)
+/** Rounds of non-streamed calls in all, spread over PROCESSES fresh processes; calls per arm a round. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 24)
+const CALLS = Number(process.env.BENCH_BLOCK ?? 200)
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 3)
 const STREAM_ROUNDS = Number(process.env.BENCH_STREAM_ROUNDS ?? 20)
 const STREAM_CALLS = Number(process.env.BENCH_STREAM_BLOCK ?? 15)
 const DELTAS = Number(process.env.BENCH_DELTAS ?? 50_000)
@@ -104,27 +109,92 @@ async function drain(open: Open): Promise<Cost> {
 
 const fmt = (ms: number) => ms.toFixed(3)
 
-async function callFigures(s: Subject): Promise<Figure[]> {
+type CallArm = 'rawA' | 'factory' | 'rawB'
+
+/** One process's rounds of non-streamed calls for one protocol, and what a call allocates. */
+interface CallRounds {
+  protocol: Subject['protocol']
+  label: string
+  rounds: Rounds<CallArm>
+  /** Median bytes allocated per call (young generation), factory and raw SDK. */
+  allocated: { factory: number; raw: number }
+}
+
+async function measureCalls(s: Subject, rounds: number): Promise<CallRounds> {
   const rawA = s.raw()
   const rawB = s.raw()
-  const arms = {
-    rawA: rawA.generate,
-    factory: () => s.handler.generateText(PROMPT),
-    rawB: rawB.generate,
-  }
+  const factory = () => s.handler.generateText(PROMPT)
+  const arms = { rawA: rawA.generate, factory, rawB: rawB.generate }
   await interleavedRounds(arms, 3, 50) // warm-up: JIT, sockets
-  const { wall, cpu } = await interleavedRounds(arms, ROUNDS, CALLS)
+  const measured = await interleavedRounds(arms, rounds, CALLS)
+  const allocated = {
+    factory: await allocatedPerCall(factory, 500),
+    raw: await allocatedPerCall(rawA.generate, 500),
+  }
+  return { protocol: s.protocol, label: s.label, rounds: measured, allocated }
+}
+
+const CHILD_FLAG = 'BENCH_CALLS_CHILD'
+
+/**
+ * The call rounds measured in `PROCESSES` fresh processes one after another, pooled: where V8 puts
+ * code and objects differs from process to process and moves the factory ÷ raw figure by about a
+ * percent, more than the rounds within one process do (see the A/A figure).
+ */
+async function pooledCallRounds(): Promise<CallRounds[]> {
+  const perProcess = Math.ceil(ROUNDS / PROCESSES)
+  const pooled = new Map<string, CallRounds>()
+  for (let i = 0; i < PROCESSES; i++) {
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url)],
+      {
+        env: { ...process.env, [CHILD_FLAG]: String(perProcess) },
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    )
+    if (child.status !== 0) throw new Error(`call rounds process failed: ${child.stderr}`)
+    for (const rounds of JSON.parse(child.stdout) as CallRounds[]) {
+      const seen = pooled.get(rounds.protocol)
+      if (!seen) {
+        pooled.set(rounds.protocol, rounds)
+        continue
+      }
+      for (const kind of ['cpu', 'wall'] as const) {
+        for (const arm of ['rawA', 'factory', 'rawB'] as const) {
+          seen.rounds[kind][arm].push(...rounds.rounds[kind][arm])
+        }
+      }
+      seen.allocated.factory += rounds.allocated.factory
+      seen.allocated.raw += rounds.allocated.raw
+    }
+  }
+  // Allocation was summed over the processes: their mean.
+  for (const rounds of pooled.values()) {
+    rounds.allocated.factory /= PROCESSES
+    rounds.allocated.raw /= PROCESSES
+  }
+  return [...pooled.values()]
+}
+
+const kB = (bytes: number) => (bytes / 1024).toFixed(1)
+
+function callFigures({ label, rounds, allocated }: CallRounds): Figure[] {
+  const { cpu, wall } = rounds
+  const count = `${cpu.factory.length} rounds of ${CALLS} calls in ${PROCESSES} processes`
   return [
     {
-      name: `${s.label}: generateText ÷ raw (${ROUNDS}×${CALLS} calls)`,
+      name: `${label}: generateText ÷ raw (${count})`,
       value: medianRatio(cpu.factory, cpu.rawA),
       unit:
         `CPU-time ratio (factory ${fmt(median(cpu.factory))} ms, SDK ${fmt(median(cpu.rawA))} ms ` +
-        `per call; wall-clock ratio ${medianRatio(wall.factory, wall.rawA).toFixed(3)})`,
+        `per call; wall-clock ratio ${medianRatio(wall.factory, wall.rawA).toFixed(3)}; ` +
+        `allocated per call ${kB(allocated.factory)} kB vs ${kB(allocated.raw)} kB)`,
       target: 1.03,
     },
     {
-      name: `${s.label}: A/A raw ÷ raw, the noise`,
+      name: `${label}: A/A raw ÷ raw, the noise`,
       value: medianRatio(cpu.rawB, cpu.rawA),
       unit: `CPU-time ratio (wall-clock ${medianRatio(wall.rawB, wall.rawA).toFixed(3)})`,
       target: 1.03,
@@ -174,12 +244,14 @@ const PARTS = (process.env.BENCH_PARTS ?? 'calls,first,deltas').split(',')
 const PROTOCOLS = (process.env.BENCH_PROTOCOLS ?? 'ollama,groq,openai').split(',')
 
 export async function benchFactoryOverhead(): Promise<Figure[]> {
-  const fake = await startCheapFake()
   const figures: Figure[] = []
+  const calls = PARTS.includes('calls') ? await pooledCallRounds() : []
+  const fake = await startCheapFake()
   try {
     for (const s of await subjects(fake.url)) {
       if (!PROTOCOLS.includes(s.protocol)) continue
-      if (PARTS.includes('calls')) figures.push(...(await callFigures(s)))
+      const measured = calls.find((c) => c.protocol === s.protocol)
+      if (measured) figures.push(...callFigures(measured))
       if (PARTS.includes('first')) figures.push(await firstTokenFigure(s))
       if (!PARTS.includes('deltas')) continue
       fake.setStreamDeltas(DELTAS)
@@ -192,7 +264,23 @@ export async function benchFactoryOverhead(): Promise<Figure[]> {
   return figures
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** In a child process: this process's call rounds, as JSON on stdout. */
+async function childCallRounds(rounds: number): Promise<void> {
+  const fake = await startCheapFake()
+  const out: CallRounds[] = []
+  try {
+    for (const s of await subjects(fake.url)) {
+      if (PROTOCOLS.includes(s.protocol)) out.push(await measureCalls(s, rounds))
+    }
+  } finally {
+    await fake.close()
+  }
+  process.stdout.write(JSON.stringify(out))
+}
+
+if (process.env[CHILD_FLAG]) {
+  await childCallRounds(Number(process.env[CHILD_FLAG]))
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   for (const f of await benchFactoryOverhead()) {
     console.log(`${f.name}: ${f.value.toFixed(3)} ${f.unit} — target ≤ ${f.target}`)
   }

@@ -1,4 +1,5 @@
 // Interleaved rounds: every arm runs a block per round in a rotating order, so machine noise hits all alike.
+import { getHeapSpaceStatistics } from 'node:v8'
 
 export interface Figure {
   name: string
@@ -113,4 +114,29 @@ export function mean(values: readonly number[]): number {
   let sum = 0
   for (const value of values) sum += value
   return sum / values.length
+}
+
+function youngGenerationBytes(): number {
+  return (
+    getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_used_size ?? 0
+  )
+}
+
+/**
+ * Median bytes one call allocates in the young generation (where short-lived objects go), less what
+ * measuring costs; calls during which a collection ran (the space shrank) are left out.
+ */
+export async function allocatedPerCall(fn: () => Promise<unknown>, calls: number): Promise<number> {
+  const sample = async (f: () => Promise<unknown>) => {
+    const deltas: number[] = []
+    for (let i = 0; i < calls; i++) {
+      const before = youngGenerationBytes()
+      await f()
+      const after = youngGenerationBytes()
+      if (after >= before) deltas.push(after - before)
+    }
+    return median(deltas)
+  }
+  const nothing = () => Promise.resolve()
+  return (await sample(fn)) - (await sample(nothing))
 }

@@ -65,6 +65,12 @@ test('a Groq key set in the UI is masked, kept out of the json and every respons
 
   await groq.getByRole('button', { name: 'Test connection' }).click()
   await expect(groq.getByRole('status')).toContainText(/Connected in \d+ ms/)
+  // The row's dot turns green (--ok), not the grey of an untested provider; the screen uses its width.
+  const row = page.getByRole('option', { name: 'Groq', exact: true })
+  await expect(row).toContainText('reachable')
+  const dot = row.locator('.status-dot')
+  await expect(dot).toHaveCSS('background-color', 'rgb(31, 157, 85)')
+  await expect(page.locator('section.screen')).toHaveCSS('max-width', '1180px')
 
   await groq.getByLabel('API key').fill(WRONG_KEY)
   await groq.getByRole('button', { name: 'Save', exact: true }).click()
