@@ -141,7 +141,7 @@ const CHILD_FLAG = 'BENCH_CALLS_CHILD'
  * code and objects differs from process to process and moves the factory ÷ raw figure by about a
  * percent, more than the rounds within one process do (see the A/A figure).
  */
-async function pooledCallRounds(): Promise<CallRounds[]> {
+function pooledCallRounds(): CallRounds[] {
   const perProcess = Math.ceil(ROUNDS / PROCESSES)
   const pooled = new Map<string, CallRounds>()
   for (let i = 0; i < PROCESSES; i++) {
@@ -245,7 +245,7 @@ const PROTOCOLS = (process.env.BENCH_PROTOCOLS ?? 'ollama,groq,openai').split(',
 
 export async function benchFactoryOverhead(): Promise<Figure[]> {
   const figures: Figure[] = []
-  const calls = PARTS.includes('calls') ? await pooledCallRounds() : []
+  const calls = PARTS.includes('calls') ? pooledCallRounds() : []
   const fake = await startCheapFake()
   try {
     for (const s of await subjects(fake.url)) {
