@@ -3,7 +3,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { join } from 'node:path'
-import { E2E_CHAT_CONTROL_PORT_OFFSET } from './chat-fake-control'
+import { control } from './chat-steps'
 import { E2E_TOKEN } from './e2e-constants'
 import { callApi, forgetConversations, SCREENSHOT_DIR } from './studio-helpers'
 
@@ -68,11 +68,9 @@ async function noHorizontalOverflow(page: Page): Promise<number> {
   )
 }
 
-const CHAT_CONTROL = `http://127.0.0.1:${Number(process.env.MINDX_E2E_PORT ?? 5797) + E2E_CHAT_CONTROL_PORT_OFFSET}`
-
 test.beforeEach(async ({ request }) => {
   // Another spec may have left the fake Groq scripted or failing.
-  expect((await request.post(`${CHAT_CONTROL}/chat/groq/reset`)).ok()).toBe(true)
+  await control(request, 'groq/reset')
   await forgetConversations(request)
   await callApi(request, 'providers:resetHealth', {})
 })

@@ -1,9 +1,7 @@
 // Failover in Chromium over serve mode: the route of a failed-over answer, then the health it left on Providers.
 import { expect, test } from '@playwright/test'
-import { E2E_CHAT_CONTROL_PORT_OFFSET } from './chat-fake-control'
+import { control } from './chat-steps'
 import { E2E_DEFAULT_MODEL, E2E_TOKEN } from './e2e-constants'
-
-const CONTROL = `http://127.0.0.1:${Number(process.env.MINDX_E2E_PORT ?? 5797) + E2E_CHAT_CONTROL_PORT_OFFSET}`
 
 test('a rate-limited answer fails over to the next entry, shows its route, and Providers shows the cooldown', async ({
   page,
@@ -11,9 +9,8 @@ test('a rate-limited answer fails over to the next entry, shows its route, and P
 }) => {
   const problems: string[] = []
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
-  expect((await request.post(`${CONTROL}/chat/groq/reset`, { data: {} })).ok()).toBe(true)
-  const fail = { status: 429, headers: { 'retry-after': '30' }, times: 3 }
-  expect((await request.post(`${CONTROL}/chat/groq/fail`, { data: fail })).ok()).toBe(true)
+  await control(request, 'groq/reset')
+  await control(request, 'groq/fail', { status: 429, headers: { 'retry-after': '30' }, times: 3 })
 
   await page.goto(`/?token=${E2E_TOKEN}`)
   await page.getByRole('button', { name: 'Playground', exact: true }).click()
