@@ -209,7 +209,8 @@ async function firstTokenFigure(s: Subject): Promise<Figure> {
     factory: () => firstItem(() => s.handler.streamText(PROMPT)),
   }
   await interleavedSamples(arms, 2, 20)
-  const { wall, cpu } = await interleavedSamples(arms, STREAM_ROUNDS, STREAM_CALLS)
+  // Per round the median stream: a collection pause landing in one stream would swamp a mean.
+  const { wall, cpu } = await interleavedSamples(arms, STREAM_ROUNDS, STREAM_CALLS, median)
   return {
     name: `${s.label}: stream first-token overhead (${STREAM_ROUNDS}×${STREAM_CALLS} streams)`,
     value: medianDelta(cpu.factory, cpu.raw),

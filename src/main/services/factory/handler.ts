@@ -36,6 +36,9 @@ interface Context {
   model: string
 }
 
+/** The options of a call given none: one shared, frozen object instead of a new `{}` per call. */
+const NO_OPTIONS: CallOptions = Object.freeze({})
+
 export function createHandler(init: HandlerInit): LlmHandler {
   return new FactoryHandler(init)
 }
@@ -59,7 +62,7 @@ class FactoryHandler implements LlmHandler {
     this.clock = init.clock
   }
 
-  generateText(prompt: string, options: CallOptions = {}): Promise<string> {
+  generateText(prompt: string, options: CallOptions = NO_OPTIONS): Promise<string> {
     // One URL: the text straight from the call (no result, timings or extra promise to build).
     if (this.endpoints.length === 1) {
       return this.generateAt(this.endpoints[0]!, prompt, options, answerText)
@@ -67,7 +70,7 @@ class FactoryHandler implements LlmHandler {
     return this.generateWithFallbackUrl(prompt, options).then(textOf)
   }
 
-  generate(prompt: string, options: CallOptions = {}): Promise<GenerateResult> {
+  generate(prompt: string, options: CallOptions = NO_OPTIONS): Promise<GenerateResult> {
     // One URL: its call as it is (an async step around it would cost every call a promise more).
     if (this.endpoints.length === 1) {
       return this.generateAt(this.endpoints[0]!, prompt, options, this.resultOf)
@@ -92,7 +95,7 @@ class FactoryHandler implements LlmHandler {
     }
   }
 
-  streamText(prompt: string, options: CallOptions = {}): AsyncIterable<StreamEvent> {
+  streamText(prompt: string, options: CallOptions = NO_OPTIONS): AsyncIterable<StreamEvent> {
     // One URL: its stream as it is (a generator around it would cost every delta a step more).
     if (this.endpoints.length === 1) return this.streamAt(this.endpoints[0]!, prompt, options)
     return this.streamWithFallbackUrl(prompt, options)
