@@ -110,6 +110,35 @@ describe('Ollama provider: requests', () => {
     expect(injected.mock.calls[0]?.[0]).toBe(`${fake.url}/api/chat`)
   })
 
+  it('an injected fetch that throws instead of rejecting reads as not reachable, not as a lost answer', async () => {
+    const injected = vi.fn<typeof fetch>(() => {
+      throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } })
+    })
+    const ollama = await client({ fetch: injected })
+
+    const error = await ollama.generate(request()).catch((e: unknown) => e)
+
+    expect(error).toMatchObject({ code: 'unreachable' })
+    expect((error as Error).message).toContain('is not reachable at')
+  })
+
+  it("an error answer keeps its headers and Ollama's own words (ResponseError drops both)", async () => {
+    const injected = vi.fn<typeof fetch>(() =>
+      Promise.resolve(
+        new Response(JSON.stringify({ error: 'slow down' }), {
+          status: 429,
+          headers: { 'content-type': 'application/json', 'retry-after': '7' },
+        }),
+      ),
+    )
+    const ollama = await client({ fetch: injected })
+
+    const error = await ollama.generate(request()).catch((e: unknown) => e)
+
+    expect(error).toMatchObject({ code: 'rate_limit', status: 429, retryAfterMs: 7000 })
+    expect((error as { cause?: { message?: string } }).cause?.message).toBe('slow down')
+  })
+
   it('lists installed models from /api/tags with size, date, family, parameters and quantization', async () => {
     const ollama = await client()
 

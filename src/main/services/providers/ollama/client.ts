@@ -71,8 +71,17 @@ function withSignal(init: RequestInit | undefined, signal: AbortSignal): Request
 function connectionFetch(connection: OllamaConnection): Fetch {
   const answered = (response: Response) =>
     response.ok ? response : responseError(response).then(rejectWith)
-  return (input, init) =>
-    (connection.fetch ?? globalThis.fetch)(input, init).then(answered, failedBeforeResponse)
+  return (input, init) => {
+    let sent: Promise<Response>
+    try {
+      sent = (connection.fetch ?? globalThis.fetch)(input, init)
+    } catch (err) {
+      // An injected fetch may throw instead of rejecting: still a failure before any response.
+      // (failedBeforeResponse marks it and throws: the executor turns that into the rejection.)
+      return new Promise<Response>(() => failedBeforeResponse(err))
+    }
+    return sent.then(answered, failedBeforeResponse)
+  }
 }
 
 function rejectWith(error: Error): never {
