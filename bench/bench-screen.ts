@@ -1,12 +1,10 @@
 // `npm run bench` (Bench screen part): a 1,000-call Mock run at concurrency 8 shown live in the Bench
 // screen in Chromium (serve mode); reports long tasks against the 200 ms target, and the idle page.
-import { chromium } from '@playwright/test'
 import type { Page } from '@playwright/test'
-import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CHROMIUM, line, measure, recordLongTasks, startServe } from './browser-measure'
+import { line, measure, pollUntil, withServedPage } from './browser-measure'
 
 const TOKEN = 'bench-screen-token'
 const CASES = 10
@@ -27,18 +25,10 @@ function suiteYaml(): string {
 /** Polls a cheap selector (text locators walk the DOM and would show up as long tasks themselves). */
 async function runFinished(page: Page): Promise<void> {
   const done = `(() => [...document.querySelectorAll('[role="status"]')].some((e) => e.textContent === 'Run done: ${CALLS} of ${CALLS} calls'))()`
-  for (const started = Date.now(); Date.now() - started < 180_000;) {
-    if (await page.evaluate(done)) return
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error('the run did not finish within 180 s')
+  await pollUntil(page, done, 180_000, 'the run did not finish')
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    console.log(`bench screen: skipped (no Chromium at ${CHROMIUM}; set MINDX_CHROMIUM)`)
-    return
-  }
   const workspace = await mkdtemp(join(tmpdir(), 'mindx-bench-screen-'))
   await mkdir(join(workspace, 'bench'))
   await writeFile(join(workspace, 'bench', 'thousand.yaml'), suiteYaml())
@@ -47,15 +37,7 @@ async function main(): Promise<void> {
     join(workspace, 'mindx_config.json'),
     JSON.stringify({ llm: { mock: { latency_ms: 3, chunk_delay_ms: 1 } } }),
   )
-  const server = await startServe(workspace, TOKEN)
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-  })
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    await recordLongTasks(page)
-    await page.goto(server.url)
+  await withServedPage('bench screen', workspace, TOKEN, async (page) => {
     await page.getByRole('button', { name: 'Bench', exact: true }).click()
     await page
       .getByRole('region', { name: 'Suites' })
@@ -76,11 +58,7 @@ async function main(): Promise<void> {
       `  ${line('run', run)} — max long task target ≤ ${LONG_TASK_TARGET_MS} ms — ${verdict}`,
     )
     console.log(`  ${line('baseline: idle page', idle)}`)
-  } finally {
-    await browser.close()
-    server.stop()
-    await rm(workspace, { recursive: true, force: true })
-  }
+  })
 }
 
 await main()

@@ -1,6 +1,9 @@
 // Browser benchmarks' shared steps: serve mode on a temp workspace, long tasks and frame gaps in a page.
+import { chromium } from '@playwright/test'
 import type { Page } from '@playwright/test'
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 
@@ -90,4 +93,54 @@ export async function measure(page: Page, work: () => Promise<void>): Promise<Lo
 
 export function line(name: string, m: LongTasks): string {
   return `${name}: ${m.count} long tasks, ${m.totalMs.toFixed(0)} ms total, max ${m.maxMs.toFixed(0)} ms, longest frame gap ${m.maxFrameGapMs.toFixed(0)} ms, over ${(m.wallMs / 1000).toFixed(1)} s`
+}
+
+/**
+ * Serve mode on `workspace` and a Chromium page on it (1280×800, long tasks recorded from its first
+ * script); runs `work`, then closes the browser, stops the server and removes the workspace. Says
+ * so and does nothing where there is no Chromium.
+ */
+export async function withServedPage(
+  what: string,
+  workspace: string,
+  token: string,
+  work: (page: Page) => Promise<void>,
+): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`${what}: skipped (no Chromium at ${CHROMIUM}; set MINDX_CHROMIUM)`)
+    await rm(workspace, { recursive: true, force: true })
+    return
+  }
+  const server = await startServe(workspace, token)
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  })
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await recordLongTasks(page)
+    await page.goto(server.url)
+    await work(page)
+  } finally {
+    await browser.close()
+    server.stop()
+    await rm(workspace, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Evaluates `expression` (page-side text, as the app's CSP forbids waitForFunction's eval) every
+ * 250 ms until it is true; throws after `timeoutMs` naming `what` did not happen.
+ */
+export async function pollUntil(
+  page: Page,
+  expression: string,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  for (const started = Date.now(); Date.now() - started < timeoutMs;) {
+    if (await page.evaluate(expression)) return
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`${what} within ${timeoutMs / 1000} s`)
 }

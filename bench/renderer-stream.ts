@@ -1,12 +1,10 @@
 // `npm run bench` (renderer part): streams a 50k-token Mock answer through the real Playground in
 // Chromium (serve mode) and reports long tasks against the same answer opened at once, and the idle page.
-import { chromium } from '@playwright/test'
 import type { Page } from '@playwright/test'
-import { existsSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CHROMIUM, line, measure, recordLongTasks, startServe } from './browser-measure'
+import { line, measure, pollUntil, withServedPage } from './browser-measure'
 
 const TOKENS = Number(process.env.BENCH_STREAM_TOKENS ?? 50_000)
 /** The Mock sends 8 characters (2 tokens) per chunk; 1 ms apart is a fast provider's pace. */
@@ -43,33 +41,16 @@ async function answerRendered(page: Page): Promise<void> {
       !!last.querySelector('[aria-label="Answer metrics"]') &&
       !last.querySelector('.markdown[aria-busy="true"]')
   })()`
-  // Not waitForFunction: it evaluates with eval(), which the app's CSP forbids.
-  for (const started = Date.now(); Date.now() - started < 120_000;) {
-    if (await page.evaluate(done)) return
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error('the answer did not finish rendering within 120 s')
+  await pollUntil(page, done, 120_000, 'the answer did not finish rendering')
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    console.log(`renderer stream: skipped (no Chromium at ${CHROMIUM}; set MINDX_CHROMIUM)`)
-    return
-  }
   const workspace = await mkdtemp(join(tmpdir(), 'mindx-bench-'))
   await writeFile(
     join(workspace, 'mindx_config.json'),
     JSON.stringify({ llm: { mock: { chunk_delay_ms: CHUNK_DELAY_MS } } }),
   )
-  const server = await startServe(workspace, TOKEN)
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-  })
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    await recordLongTasks(page)
-    await page.goto(server.url)
+  await withServedPage('renderer stream', workspace, TOKEN, async (page) => {
     await page.getByRole('button', { name: 'Playground', exact: true }).click()
     await page.getByRole('combobox', { name: 'Provider', exact: true }).selectOption('mock')
     await page
@@ -117,11 +98,7 @@ async function main(): Promise<void> {
     console.log(
       `  ratio streaming / idle: longest frame gap ${ratio(streamed.maxFrameGapMs, idle.maxFrameGapMs)}, long-task total ${ratio(streamed.totalMs, idle.totalMs)}`,
     )
-  } finally {
-    await browser.close()
-    server.stop()
-    await rm(workspace, { recursive: true, force: true })
-  }
+  })
 }
 
 await main()
