@@ -2,17 +2,9 @@
 import type { Browser } from '@playwright/test'
 import { startServe } from './browser-measure'
 import { commandLine, descendants, rssBytes, startStaticServer, waitGone } from './app-processes'
+import { NAV_ITEMS } from '../e2e/web/e2e-constants'
 
 const SERVE_ENTRY = 'scripts/serve.mjs'
-
-export const NAV_ITEMS = [
-  'Providers',
-  'Config',
-  'Cloud Run models',
-  'Playground',
-  'Local models',
-  'Bench',
-] as const
 
 export interface MemoryFigures {
   /** The node process that runs the server (scripts/serve.mjs, below npm and sh). */

@@ -2,25 +2,12 @@
 // Pull, then make it the default), a pull the library lacks (said in words, Retry), Chat from a row.
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
-import { writeFile } from 'node:fs/promises'
-import {
-  callApi,
-  factoryJsonPath,
-  openScreen,
-  readFactoryJson,
-  workspaceOf,
-} from './studio-helpers'
+import { callApi, keepFactoryJson, openScreen, readFactoryJson } from './studio-helpers'
 
 const TINY = { id: 'gemma3_tiny', ollama_name: 'gemma3:1b', type: 'general' }
-let original = ''
-let workspace = ''
+const kept = keepFactoryJson()
 
-test.beforeAll(async ({ request }) => {
-  workspace = await workspaceOf(request)
-  original = await readFactoryJson(workspace)
-})
 test.afterAll(async ({ request }) => {
-  await writeFile(factoryJsonPath(workspace), original)
   await callApi(request, 'ollama:delete', { name: TINY.ollama_name }).catch(() => undefined)
   await callApi(request, 'ollama:clearPulls', {}).catch(() => undefined)
 })
@@ -46,7 +33,7 @@ test('Make default on a model the host lacks says so; Pull brings it in, then it
     .click()
   const notice = page.getByRole('status').filter({ hasText: 'isn’t installed on' })
   await expect(notice).toContainText(`${TINY.ollama_name} isn’t installed on http://127.0.0.1:`)
-  expect(await readFactoryJson(workspace)).not.toContain(
+  expect(await readFactoryJson(kept.workspace)).not.toContain(
     `"default_model_override": "${TINY.ollama_name}"`,
   )
   await notice.scrollIntoViewIfNeeded()
@@ -59,7 +46,7 @@ test('Make default on a model the host lacks says so; Pull brings it in, then it
   await expect(installed).toBeVisible({ timeout: 15_000 })
   await installed.getByRole('button', { name: `Make ${TINY.ollama_name} the default` }).click()
   await expect(rowOf(page, TINY.ollama_name).getByText('Ollama default')).toBeVisible()
-  expect(await readFactoryJson(workspace)).toContain(
+  expect(await readFactoryJson(kept.workspace)).toContain(
     `"default_model_override": "${TINY.ollama_name}"`,
   )
   await expect(page.getByText('is installed on')).toHaveCount(0)

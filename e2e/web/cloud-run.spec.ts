@@ -3,26 +3,18 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { spawnSync } from 'node:child_process'
-import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   callApi,
-  factoryJsonPath,
+  keepFactoryJson,
   openScreen,
   readFactoryJson,
   SCREENSHOT_DIR,
-  workspaceOf,
 } from './studio-helpers'
 
-let original = ''
-let workspace = ''
+const kept = keepFactoryJson()
 
-test.beforeAll(async ({ request }) => {
-  workspace = await workspaceOf(request)
-  original = await readFactoryJson(workspace)
-})
 test.afterAll(async ({ request }) => {
-  await writeFile(factoryJsonPath(workspace), original)
   await callApi(request, 'ollama:delete', { name: 'qwen2.5:0.5b' }).catch(() => undefined)
 })
 
@@ -40,7 +32,7 @@ function cliOllamaModel(): string {
       '--',
       'resolve',
       '--workspace',
-      workspace,
+      kept.workspace,
       '--provider',
       'ollama',
       '--json',
@@ -108,7 +100,7 @@ test('Make default writes default_model_override and changes what the CLI resolv
   // The fake host does not have it: the row says so first (catalog-rows.spec has the Pull path).
   await page.getByRole('button', { name: 'Make default anyway' }).click()
   await expect(rowOf(page, 'mistral:7b').getByText('Ollama default')).toBeVisible()
-  expect(await readFactoryJson(workspace)).toContain('"default_model_override": "mistral:7b"')
+  expect(await readFactoryJson(kept.workspace)).toContain('"default_model_override": "mistral:7b"')
   expect(cliOllamaModel()).toBe('mistral:7b')
   await page.getByRole('button', { name: 'Clear default' }).click()
   await expect(rowOf(page, 'mistral:7b').getByText('Ollama default')).toHaveCount(0)
@@ -134,7 +126,7 @@ test('add an entry, pull it with progress, edit it, reorder, remove it (with con
   await expect(dialog).toHaveCount(0)
   const row = rowOf(page, 'qwen2.5:0.5b')
   await expect(row).toContainText('config')
-  expect(await readFactoryJson(workspace)).toContain('"id": "qwen_tiny"')
+  expect(await readFactoryJson(kept.workspace)).toContain('"id": "qwen_tiny"')
 
   await row.getByRole('button', { name: /^Pull/ }).click()
   await expect(row.getByRole('cell').nth(5)).toHaveText('yes', { timeout: 15_000 })
@@ -144,7 +136,7 @@ test('add an entry, pull it with progress, edit it, reorder, remove it (with con
   await edit.getByLabel('Notes').fill('tiny but quick')
   await edit.getByRole('button', { name: 'Save entry' }).click()
   await expect(edit).toHaveCount(0)
-  expect(await readFactoryJson(workspace)).toContain('"notes": "tiny but quick"')
+  expect(await readFactoryJson(kept.workspace)).toContain('"notes": "tiny but quick"')
 
   // Put it first in the coding order: the factory pick moves to it.
   await page.getByLabel('Add to coding order').selectOption('qwen_tiny')
@@ -174,5 +166,5 @@ test('add an entry, pull it with progress, edit it, reorder, remove it (with con
   const confirm = page.getByRole('alertdialog', { name: 'Remove qwen_tiny?' })
   await confirm.getByRole('button', { name: 'Remove' }).click()
   await expect(rowOf(page, 'qwen2.5:0.5b')).toHaveCount(0)
-  expect(await readFactoryJson(workspace)).not.toContain('qwen_tiny"')
+  expect(await readFactoryJson(kept.workspace)).not.toContain('qwen_tiny"')
 })

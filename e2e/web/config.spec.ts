@@ -9,24 +9,15 @@ import { dirname, join } from 'node:path'
 import type { ServeProcess } from './studio-helpers'
 import {
   factoryJsonPath,
+  keepFactoryJson,
   openScreen,
   readFactoryJson,
   SCREENSHOT_DIR,
   startServe,
-  workspaceOf,
 } from './studio-helpers'
 
-let original = ''
-let workspace = ''
-
-test.beforeAll(async ({ request }) => {
-  workspace = await workspaceOf(request)
-  original = await readFactoryJson(workspace)
-})
-test.afterAll(async () => {
-  // Shared workspace: put the file back as the server seeded it.
-  await writeFile(factoryJsonPath(workspace), original)
-})
+// Shared workspace: the file goes back as the server seeded it after these tests.
+const kept = keepFactoryJson()
 
 /** Replaces the whole JSON view text, as typing or pasting would. */
 async function replaceJson(page: Page, text: string): Promise<void> {
@@ -41,7 +32,7 @@ test('an invalid JSON edit is refused with line:col and the file on disk is unch
   page,
 }) => {
   await openScreen(page, 'Config')
-  const before = await readFactoryJson(workspace)
+  const before = await readFactoryJson(kept.workspace)
   const broken = before.replace('"groq",', '"groq",,')
   await replaceJson(page, broken)
   await expect(page.getByText(/^Line 3, column \d+: invalid JSON/)).toBeVisible()
@@ -50,7 +41,7 @@ test('an invalid JSON edit is refused with line:col and the file on disk is unch
   await expect(page.getByRole('alert')).toContainText(
     /Not saved — the file on disk is unchanged\. .*llm_factory_config\.json:3:\d+: invalid JSON/,
   )
-  expect(await readFactoryJson(workspace)).toBe(before)
+  expect(await readFactoryJson(kept.workspace)).toBe(before)
   // A schema problem (not syntax) is caught too, pointing at the value.
   await replaceJson(page, before.replace('"groq",', '42,'))
   await expect(
@@ -61,11 +52,11 @@ test('an invalid JSON edit is refused with line:col and the file on disk is unch
 })
 
 test('a valid edit round-trips unknown keys, key order and formatting', async ({ page }) => {
-  const withUnknown = original.replace(
+  const withUnknown = kept.original.replace(
     '{\n',
     '{\n  "rate_limit_profiles": {\n    "groq": { "rpm": 30, "rph": 14400 }\n  },\n',
   )
-  await writeFile(factoryJsonPath(workspace), withUnknown)
+  await writeFile(factoryJsonPath(kept.workspace), withUnknown)
   await openScreen(page, 'Config')
   await expect(
     page.getByRole('list', { name: 'Sections the form leaves to the JSON view' }),
@@ -76,13 +67,13 @@ test('a valid edit round-trips unknown keys, key order and formatting', async ({
   await expect(page.getByText('Unsaved changes')).toBeVisible()
   await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByText('Saved. The previous version is kept as .bak')).toBeVisible()
-  const saved = await readFactoryJson(workspace)
+  const saved = await readFactoryJson(kept.workspace)
   expect(saved).toContain('    "groq": { "rpm": 30, "rph": 14400 }')
   expect(saved.indexOf('rate_limit_profiles')).toBeLessThan(saved.indexOf('default_provider'))
   expect(saved).toContain('"default_model_override": "gemini-2.5-pro"')
   // Everything else is byte for byte what it was.
   expect(saved.replace(/,\n\s*"default_model_override": "gemini-2.5-pro"/, '')).toBe(withUnknown)
-  await writeFile(factoryJsonPath(workspace), original)
+  await writeFile(factoryJsonPath(kept.workspace), kept.original)
 })
 
 test('a change on disk reloads a clean editor and offers keep-mine / take-theirs when dirty', async ({
@@ -94,16 +85,19 @@ test('a change on disk reloads a clean editor and offers keep-mine / take-theirs
   await expect(editor).toContainText('default_provider_preference_order')
 
   await writeFile(
-    factoryJsonPath(workspace),
-    original.replace('{\n', '{\n  "note": "from git pull",\n'),
+    factoryJsonPath(kept.workspace),
+    kept.original.replace('{\n', '{\n  "note": "from git pull",\n'),
   )
   await expect(page.getByText('Reloaded: the file changed on disk.')).toBeVisible()
   await expect(editor).toContainText('from git pull')
 
-  await replaceJson(page, original.replace('{\n', '{\n  "note": "mine",\n'))
+  await replaceJson(page, kept.original.replace('{\n', '{\n  "note": "mine",\n'))
   // The edit has reached the store (dirty) before the disk changes under it.
   await expect(page.getByText('Unsaved changes').first()).toBeVisible()
-  await writeFile(factoryJsonPath(workspace), original.replace('{\n', '{\n  "note": "theirs",\n'))
+  await writeFile(
+    factoryJsonPath(kept.workspace),
+    kept.original.replace('{\n', '{\n  "note": "theirs",\n'),
+  )
   const banner = page.getByRole('alert').filter({ hasText: 'The file changed on disk' })
   await expect(banner).toBeVisible()
   await banner.getByRole('button', { name: 'Show diff' }).click()
@@ -115,15 +109,15 @@ test('a change on disk reloads a clean editor and offers keep-mine / take-theirs
   await expect(editor).toContainText('"theirs"')
   await expect(page.getByText('Unsaved changes')).toHaveCount(0)
 
-  await replaceJson(page, original.replace('{\n', '{\n  "note": "mine again",\n'))
+  await replaceJson(page, kept.original.replace('{\n', '{\n  "note": "mine again",\n'))
   // The edit has reached the store (dirty) before the disk changes under it.
   await expect(page.getByText('Unsaved changes').first()).toBeVisible()
-  await writeFile(factoryJsonPath(workspace), original)
+  await writeFile(factoryJsonPath(kept.workspace), kept.original)
   await page.getByRole('alert').getByRole('button', { name: 'Keep mine' }).click()
   await page.getByRole('button', { name: 'Save', exact: true }).click()
   await expect(page.getByText('Saved.', { exact: false })).toBeVisible()
-  expect(await readFactoryJson(workspace)).toContain('"note": "mine again"')
-  await writeFile(factoryJsonPath(workspace), original)
+  expect(await readFactoryJson(kept.workspace)).toContain('"note": "mine again"')
+  await writeFile(factoryJsonPath(kept.workspace), kept.original)
 })
 
 test('leaving with unsaved changes asks first', async ({ page }) => {
@@ -141,7 +135,7 @@ test('leaving with unsaved changes asks first', async ({ page }) => {
   await nav.getByRole('button', { name: 'Providers', exact: true }).click()
   await dialog.getByRole('button', { name: 'Discard changes' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Providers' })).toBeVisible()
-  expect(await readFactoryJson(workspace)).toBe(original)
+  expect(await readFactoryJson(kept.workspace)).toBe(kept.original)
 })
 
 test('the provenance panel shows the whole chain, and .env stays masked', async ({ page }) => {

@@ -6,30 +6,25 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { E2E_FAKE_GCLOUD_DIR_NAME } from './e2e-constants'
 import {
-  forgetConversations,
   callApi,
-  factoryJsonPath,
+  forgetConversations,
+  keepFactoryJson,
   openScreen,
   readFactoryJson,
   SCREENSHOT_DIR,
-  workspaceOf,
 } from './studio-helpers'
 
-let workspace = ''
-let original = ''
+const kept = keepFactoryJson()
 let gcloudConfig = ''
-const gcloudDir = () => join(dirname(workspace), E2E_FAKE_GCLOUD_DIR_NAME)
+const gcloudDir = () => join(dirname(kept.workspace), E2E_FAKE_GCLOUD_DIR_NAME)
 
-test.beforeAll(async ({ request }) => {
-  workspace = await workspaceOf(request)
-  original = await readFactoryJson(workspace)
+test.beforeAll(async () => {
   gcloudConfig = await readFile(join(gcloudDir(), 'config.json'), 'utf8')
 })
 test.afterEach(async () => {
   await writeFile(join(gcloudDir(), 'config.json'), gcloudConfig)
 })
 test.afterAll(async ({ request }) => {
-  await writeFile(factoryJsonPath(workspace), original)
   // The chat with the deployed provider would be the Playground's latest conversation for later specs.
   await forgetConversations(request)
 })
@@ -83,7 +78,7 @@ test('explains invalid combinations, writes the files, deploys and adds the prov
   await expect(command).toContainText('--gpu 1 --gpu-type nvidia-l4')
   await expect(dialog.getByRole('button', { name: 'Copy command' })).toBeVisible()
   const dockerfile = await readFile(
-    join(workspace, 'deploy/cloud-run/ollama-phi3-mini/Dockerfile'),
+    join(kept.workspace, 'deploy/cloud-run/ollama-phi3-mini/Dockerfile'),
     'utf8',
   )
   expect(dockerfile).toContain('FROM ollama/ollama:0.12.6')
@@ -98,7 +93,7 @@ test('explains invalid combinations, writes the files, deploys and adds the prov
   const deployCall = (await gcloudCalls()).find((args) => args[1] === 'deploy')
   expect(deployCall).toContain('--no-allow-unauthenticated')
   expect(deployCall).toContain('OLLAMA_NUM_PARALLEL=4')
-  const json = JSON.parse(await readFactoryJson(workspace)) as {
+  const json = JSON.parse(await readFactoryJson(kept.workspace)) as {
     custom_providers?: Record<string, { base_url: string; auth: string }>
   }
   expect(json.custom_providers?.['ollama-phi3-mini']).toMatchObject({

@@ -1,7 +1,7 @@
 // Shared steps of the Providers / Config / Cloud Run specs: open the app, call the API, watch responses.
 import type { APIRequestContext, Page } from '@playwright/test'
-import { expect } from '@playwright/test'
-import { readFile } from 'node:fs/promises'
+import { expect, test } from '@playwright/test'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { E2E_TOKEN } from './e2e-constants'
 
@@ -35,6 +35,22 @@ export function factoryJsonPath(workspace: string): string {
 
 export async function readFactoryJson(workspace: string): Promise<string> {
   return readFile(factoryJsonPath(workspace), 'utf8')
+}
+
+/**
+ * For a spec that edits the factory json of the workspace every spec shares: the workspace and the
+ * json as it was before the spec's tests (filled in before they run), written back after them.
+ */
+export function keepFactoryJson(): { workspace: string; original: string } {
+  const kept = { workspace: '', original: '' }
+  test.beforeAll(async ({ request }) => {
+    kept.workspace = await workspaceOf(request)
+    kept.original = await readFactoryJson(kept.workspace)
+  })
+  test.afterAll(async () => {
+    await writeFile(factoryJsonPath(kept.workspace), kept.original)
+  })
+  return kept
 }
 
 /** Every API response body the page receives (SSE included), to check nothing carries a key. */
