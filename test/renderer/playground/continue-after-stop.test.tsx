@@ -10,27 +10,15 @@ import { usePlaygroundStore } from '../../../src/renderer/features/playground/pl
 import { AppError } from '../../../src/renderer/platform/app-api'
 import { setAppApi } from '../../../src/renderer/platform/current-api'
 import type { FakeAppApi } from '../../../src/renderer/platform/fake-api'
-import { createFakeAppApi } from '../../../src/renderer/platform/fake-api'
-import { MOCK_SETTINGS, MOCK_USED, nextFrame } from './chat-test-kit'
+import type { FakeChatApi } from './chat-test-kit'
+import { fakeChatApi, MOCK_SETTINGS, MOCK_USED, nextFrame } from './chat-test-kit'
 
 let api: FakeAppApi
 let sends: MethodParsedInput<'chat:send'>[]
-let refuse = false
+let refuseWith: FakeChatApi['refuseWith']
 
 beforeEach(() => {
-  sends = []
-  refuse = false
-  api = createFakeAppApi({
-    'chat:send': (input) => {
-      if (refuse) return Promise.reject(new AppError({ code: 'unreachable', message: 'down' }))
-      sends.push(input)
-      return Promise.resolve({ streamId: input.streamId, used: MOCK_USED })
-    },
-    'chat:save': ({ conversation }) =>
-      Promise.resolve({ id: conversation.id, title: 't', updatedAt: 'x', turnCount: 1 }),
-    'chat:list': () => Promise.resolve([]),
-    'chat:stop': () => Promise.resolve({ stopped: true }),
-  })
+  ;({ api, sends, refuseWith } = fakeChatApi())
   setAppApi(api)
   usePlaygroundStore.setState(usePlaygroundStore.getInitialState(), true)
   usePlaygroundStore.setState({
@@ -99,7 +87,7 @@ describe('Continue after Stop', () => {
   it('a refused continuation leaves the stopped answer as it was and says why', async () => {
     await askAndStop('story', 'One')
     const before = lastTurn()
-    refuse = true
+    refuseWith(new AppError({ code: 'unreachable', message: 'down' }))
     await usePlaygroundStore.getState().continueAnswer()
     expect(lastTurn()).toEqual(before)
     expect(usePlaygroundStore.getState().notice).toMatch(/down/)

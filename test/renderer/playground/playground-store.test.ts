@@ -6,27 +6,15 @@ import { usePlaygroundStore } from '../../../src/renderer/features/playground/pl
 import { AppError } from '../../../src/renderer/platform/app-api'
 import { setAppApi } from '../../../src/renderer/platform/current-api'
 import type { FakeAppApi } from '../../../src/renderer/platform/fake-api'
-import { createFakeAppApi } from '../../../src/renderer/platform/fake-api'
-import { MOCK_SETTINGS, MOCK_USED, nextFrame, summaryOf } from './chat-test-kit'
+import type { FakeChatApi } from './chat-test-kit'
+import { fakeChatApi, MOCK_SETTINGS, MOCK_USED, nextFrame } from './chat-test-kit'
 
 let api: FakeAppApi
 let sends: MethodParsedInput<'chat:send'>[]
-let refuse = false
+let refuseWith: FakeChatApi['refuseWith']
 
 beforeEach(() => {
-  sends = []
-  refuse = false
-  api = createFakeAppApi({
-    'chat:send': (input) => {
-      if (refuse)
-        return Promise.reject(new AppError({ code: 'config_invalid', message: 'broken json' }))
-      sends.push(input)
-      return Promise.resolve({ streamId: input.streamId, used: MOCK_USED })
-    },
-    'chat:save': ({ conversation }) => Promise.resolve(summaryOf(conversation)),
-    'chat:list': () => Promise.resolve([]),
-    'chat:stop': () => Promise.resolve({ stopped: true }),
-  })
+  ;({ api, sends, refuseWith } = fakeChatApi())
   setAppApi(api)
   usePlaygroundStore.setState({
     settings: MOCK_SETTINGS,
@@ -86,7 +74,7 @@ describe('usePlaygroundStore', () => {
   })
 
   it('a refused send puts the prompt back in the box and says why', async () => {
-    refuse = true
+    refuseWith(new AppError({ code: 'config_invalid', message: 'broken json' }))
     usePlaygroundStore.getState().setDraft('keep me')
     await usePlaygroundStore.getState().send()
     const state = usePlaygroundStore.getState()
