@@ -7,6 +7,7 @@ import OpenAI from 'openai'
 import { createLlmFactory } from '../src/main/services/factory'
 import type { LlmHandler } from '../src/main/services/factory'
 import { makeWorkspace } from '../test/helpers/workspace'
+import type { CheapFake } from './cheap-fake'
 import { startCheapFake } from './cheap-fake'
 import type { Cost, Figure, Rounds } from './interleave'
 import {
@@ -244,38 +245,39 @@ async function perDeltaFigure(s: Subject): Promise<Figure> {
 const PARTS = (process.env.BENCH_PARTS ?? 'calls,first,deltas').split(',')
 const PROTOCOLS = (process.env.BENCH_PROTOCOLS ?? 'ollama,groq,openai').split(',')
 
-export async function benchFactoryOverhead(): Promise<Figure[]> {
-  const figures: Figure[] = []
-  const calls = PARTS.includes('calls') ? pooledCallRounds() : []
+/** Runs `each` on every protocol BENCH_PROTOCOLS names, in order, against one cheap fake. */
+async function forEachSubject(each: (s: Subject, fake: CheapFake) => Promise<void>): Promise<void> {
   const fake = await startCheapFake()
   try {
     for (const s of await subjects(fake.url)) {
-      if (!PROTOCOLS.includes(s.protocol)) continue
-      const measured = calls.find((c) => c.protocol === s.protocol)
-      if (measured) figures.push(...callFigures(measured))
-      if (PARTS.includes('first')) figures.push(await firstTokenFigure(s))
-      if (!PARTS.includes('deltas')) continue
-      fake.setStreamDeltas(DELTAS)
-      figures.push(await perDeltaFigure(s))
-      fake.setStreamDeltas(3)
+      if (PROTOCOLS.includes(s.protocol)) await each(s, fake)
     }
   } finally {
     await fake.close()
   }
+}
+
+export async function benchFactoryOverhead(): Promise<Figure[]> {
+  const figures: Figure[] = []
+  const calls = PARTS.includes('calls') ? pooledCallRounds() : []
+  await forEachSubject(async (s, fake) => {
+    const measured = calls.find((c) => c.protocol === s.protocol)
+    if (measured) figures.push(...callFigures(measured))
+    if (PARTS.includes('first')) figures.push(await firstTokenFigure(s))
+    if (!PARTS.includes('deltas')) return
+    fake.setStreamDeltas(DELTAS)
+    figures.push(await perDeltaFigure(s))
+    fake.setStreamDeltas(3)
+  })
   return figures
 }
 
 /** In a child process: this process's call rounds, as JSON on stdout. */
 async function childCallRounds(rounds: number): Promise<void> {
-  const fake = await startCheapFake()
   const out: CallRounds[] = []
-  try {
-    for (const s of await subjects(fake.url)) {
-      if (PROTOCOLS.includes(s.protocol)) out.push(await measureCalls(s, rounds))
-    }
-  } finally {
-    await fake.close()
-  }
+  await forEachSubject(async (s) => {
+    out.push(await measureCalls(s, rounds))
+  })
   process.stdout.write(JSON.stringify(out))
 }
 
