@@ -1,6 +1,7 @@
 // The factory's cost over the raw SDKs (ollama, groq-sdk, openai) on a cheap loopback fake: calls, first token, deltas.
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { buildSync } from 'esbuild'
 import Groq from 'groq-sdk'
 import { Ollama } from 'ollama'
 import OpenAI from 'openai'
@@ -31,13 +32,25 @@ const DELTA_ROUNDS = Number(process.env.BENCH_DELTA_ROUNDS ?? 4)
 const PROMPT = 'hello bench'
 const KEY = 'bench-key'
 
-/** One protocol: how the raw SDK is called (plain and streamed) and the factory's handler for it. */
+/**
+ * One protocol: how the raw SDK is called (plain and streamed) and the factory's handler for it.
+ * `raw(transport)` builds the SDK with its own defaults, or sending through `sameTransport`.
+ */
 interface Subject {
   protocol: 'ollama' | 'groq' | 'openai'
   label: string
-  raw: () => { generate: () => Promise<unknown>; stream: () => Promise<AsyncIterable<unknown>> }
+  raw: (transport?: typeof fetch) => {
+    generate: () => Promise<unknown>
+    stream: () => Promise<AsyncIterable<unknown>>
+  }
   handler: LlmHandler
 }
+
+/**
+ * The raw SDK given the transport the factory gives its SDKs (redirects refused, sparing Node's
+ * per-request clone: see providerFetch), so the factory's own layers are compared on equal terms.
+ */
+const sameTransport: typeof fetch = (input, init) => fetch(input, { ...init, redirect: 'error' })
 
 async function subjects(url: string): Promise<Subject[]> {
   const factory = createLlmFactory({ workspace: makeWorkspace({}), env: {} })
@@ -51,8 +64,8 @@ async function subjects(url: string): Promise<Subject[]> {
     {
       protocol: 'ollama',
       label: 'raw ollama.chat',
-      raw: () => {
-        const sdk = new Ollama({ host: url })
+      raw: (transport) => {
+        const sdk = new Ollama({ host: url, fetch: transport })
         return {
           generate: () => sdk.chat({ model: ollamaModel, messages, stream: false }),
           stream: () => sdk.chat({ model: ollamaModel, messages, stream: true }),
@@ -63,8 +76,8 @@ async function subjects(url: string): Promise<Subject[]> {
     {
       protocol: 'groq',
       label: 'raw groq-sdk',
-      raw: () => {
-        const sdk = new Groq({ apiKey: KEY, baseURL: url })
+      raw: (transport) => {
+        const sdk = new Groq({ apiKey: KEY, baseURL: url, fetch: transport })
         return {
           generate: () => sdk.chat.completions.create({ model: groqModel, messages }),
           stream: () => sdk.chat.completions.create({ model: groqModel, messages, stream: true }),
@@ -75,8 +88,8 @@ async function subjects(url: string): Promise<Subject[]> {
     {
       protocol: 'openai',
       label: 'raw openai SDK',
-      raw: () => {
-        const sdk = new OpenAI({ apiKey: KEY, baseURL: `${url}/v1` })
+      raw: (transport) => {
+        const sdk = new OpenAI({ apiKey: KEY, baseURL: `${url}/v1`, fetch: transport })
         return {
           generate: () => sdk.chat.completions.create({ model: openAiModel, messages }),
           stream: () => sdk.chat.completions.create({ model: openAiModel, messages, stream: true }),
@@ -110,101 +123,159 @@ async function drain(open: Open): Promise<Cost> {
 
 const fmt = (ms: number) => ms.toFixed(3)
 
-type CallArm = 'rawA' | 'factory' | 'rawB'
+/**
+ * The call comparisons, each measured in processes of its own. In one process, the arms whose fetch
+ * clones every request (the SDKs as they come) slow the arms whose fetch does not, the factory's
+ * more: its own layers read 1.04–1.05× beside them and about 1.02× apart.
+ */
+const CALL_SETS = {
+  /** The factory against the raw SDK as it comes, and the raw SDK against itself (the noise). */
+  sdk: ['rawA', 'factory', 'rawB'],
+  /** The factory against the raw SDK given the factory's transport: what its own layers cost. */
+  layers: ['factory', 'sameTransport'],
+} as const
+type CallSet = keyof typeof CALL_SETS
 
-/** One process's rounds of non-streamed calls for one protocol, and what a call allocates. */
+/** One set's rounds of non-streamed calls for one protocol, and what a call allocates. */
 interface CallRounds {
   protocol: Subject['protocol']
   label: string
-  rounds: Rounds<CallArm>
-  /** Median bytes allocated per call (young generation), factory and raw SDK. */
-  allocated: { factory: number; raw: number }
+  rounds: Rounds<string>
+  /** Median bytes allocated per call (young generation), by arm. */
+  allocated: Record<string, number>
 }
 
-async function measureCalls(s: Subject, rounds: number): Promise<CallRounds> {
-  const rawA = s.raw()
-  const rawB = s.raw()
+function callArms(s: Subject, set: CallSet): Record<string, () => Promise<unknown>> {
   const factory = () => s.handler.generateText(PROMPT)
-  const arms = { rawA: rawA.generate, factory, rawB: rawB.generate }
+  if (set === 'layers') return { factory, sameTransport: s.raw(sameTransport).generate }
+  return { rawA: s.raw().generate, factory, rawB: s.raw().generate }
+}
+
+async function measureCalls(s: Subject, set: CallSet, rounds: number): Promise<CallRounds> {
+  const arms = callArms(s, set)
   await interleavedRounds(arms, 3, 50) // warm-up: JIT, sockets
   const measured = await interleavedRounds(arms, rounds, CALLS)
-  const allocated = {
-    factory: await allocatedPerCall(factory, 500),
-    raw: await allocatedPerCall(rawA.generate, 500),
+  const allocated: Record<string, number> = {}
+  for (const [name, call] of Object.entries(arms)) {
+    allocated[name] = await allocatedPerCall(call, 500)
   }
   return { protocol: s.protocol, label: s.label, rounds: measured, allocated }
 }
 
-const CHILD_FLAG = 'BENCH_CALLS_CHILD'
+const CHILD_FLAG = 'BENCH_CHILD'
+const BUNDLE = fileURLToPath(new URL('../.cache/bench/factory-overhead.mjs', import.meta.url))
 
 /**
- * The call rounds measured in `PROCESSES` fresh processes one after another, pooled: where V8 puts
- * code and objects differs from process to process and moves the factory ÷ raw figure by about a
- * percent, more than the rounds within one process do (see the A/A figure).
+ * This file bundled as the app's code ships (serve mode and the CLI run an esbuild bundle, Electron
+ * a Rollup one; the SDKs stay in node_modules): run module by module through tsx, the factory's
+ * many small modules cost it one to two percent more than they cost anyone who runs the app.
  */
-function pooledCallRounds(): CallRounds[] {
+function bundle(): string {
+  buildSync({
+    entryPoints: [fileURLToPath(import.meta.url)],
+    outfile: BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    target: 'node20',
+    logLevel: 'error',
+  })
+  return BUNDLE
+}
+
+/** Runs the bundle in a fresh process in one of its child modes; what it printed, parsed. */
+function runChild<T>(bundled: string, mode: string): T {
+  const child = spawnSync(process.execPath, [bundled], {
+    env: { ...process.env, [CHILD_FLAG]: mode },
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  })
+  if (child.status !== 0) throw new Error(`bench process (${mode}) failed: ${child.stderr}`)
+  return JSON.parse(child.stdout) as T
+}
+
+/**
+ * Each set's call rounds measured in `PROCESSES` fresh processes (the sets taking turns), pooled:
+ * where V8 puts code and objects differs from process to process and moves the factory ÷ raw
+ * figure by about a percent, more than the rounds within one process do (see the A/A figure).
+ */
+function pooledCallRounds(bundled: string): Record<CallSet, Map<string, CallRounds>> {
   const perProcess = Math.ceil(ROUNDS / PROCESSES)
-  const pooled = new Map<string, CallRounds>()
+  const pooled: Record<CallSet, Map<string, CallRounds>> = { sdk: new Map(), layers: new Map() }
+  const sets = Object.keys(CALL_SETS) as CallSet[]
   for (let i = 0; i < PROCESSES; i++) {
-    const child = spawnSync(
-      process.execPath,
-      [...process.execArgv, fileURLToPath(import.meta.url)],
-      {
-        env: { ...process.env, [CHILD_FLAG]: String(perProcess) },
-        encoding: 'utf8',
-        maxBuffer: 16 * 1024 * 1024,
-      },
-    )
-    if (child.status !== 0) throw new Error(`call rounds process failed: ${child.stderr}`)
-    for (const rounds of JSON.parse(child.stdout) as CallRounds[]) {
-      const seen = pooled.get(rounds.protocol)
-      if (!seen) {
-        pooled.set(rounds.protocol, rounds)
-        continue
-      }
-      for (const kind of ['cpu', 'wall'] as const) {
-        for (const arm of ['rawA', 'factory', 'rawB'] as const) {
-          seen.rounds[kind][arm].push(...rounds.rounds[kind][arm])
+    for (const set of sets) {
+      for (const rounds of runChild<CallRounds[]>(bundled, `calls:${set}:${perProcess}`)) {
+        const seen = pooled[set].get(rounds.protocol)
+        if (!seen) {
+          pooled[set].set(rounds.protocol, rounds)
+          continue
+        }
+        for (const arm of CALL_SETS[set]) {
+          seen.rounds.cpu[arm]!.push(...rounds.rounds.cpu[arm]!)
+          seen.rounds.wall[arm]!.push(...rounds.rounds.wall[arm]!)
+          seen.allocated[arm]! += rounds.allocated[arm]!
         }
       }
-      seen.allocated.factory += rounds.allocated.factory
-      seen.allocated.raw += rounds.allocated.raw
     }
   }
   // Allocation was summed over the processes: their mean.
-  for (const rounds of pooled.values()) {
-    rounds.allocated.factory /= PROCESSES
-    rounds.allocated.raw /= PROCESSES
+  for (const set of sets) {
+    for (const rounds of pooled[set].values()) {
+      for (const arm of CALL_SETS[set]) rounds.allocated[arm]! /= PROCESSES
+    }
   }
-  return [...pooled.values()]
+  return pooled
 }
 
 const kB = (bytes: number) => (bytes / 1024).toFixed(1)
 
-function callFigures({ label, rounds, allocated }: CallRounds): Figure[] {
-  const { cpu, wall } = rounds
-  const count = `${cpu.factory.length} rounds of ${CALLS} calls in ${PROCESSES} processes`
+/** What one arm's rounds are, read from a set's rounds (each arm is measured in every round). */
+function arm(rounds: CallRounds, name: string): { cpu: number[]; wall: number[]; kB: string } {
+  return {
+    cpu: rounds.rounds.cpu[name]!,
+    wall: rounds.rounds.wall[name]!,
+    kB: kB(rounds.allocated[name]!),
+  }
+}
+
+function callFigures(sdk: CallRounds, layers: CallRounds): Figure[] {
+  const [rawA, rawB, factory] = [arm(sdk, 'rawA'), arm(sdk, 'rawB'), arm(sdk, 'factory')]
+  const [lean, factoryLean] = [arm(layers, 'sameTransport'), arm(layers, 'factory')]
+  const count = (rounds: number[]) =>
+    `${rounds.length} rounds of ${CALLS} calls in ${PROCESSES} processes`
   return [
     {
-      name: `${label}: generateText ÷ raw (${count})`,
-      value: medianRatio(cpu.factory, cpu.rawA),
+      name: `${sdk.label}: generateText ÷ raw (${count(factory.cpu)})`,
+      value: medianRatio(factory.cpu, rawA.cpu),
       unit:
-        `CPU-time ratio (factory ${fmt(median(cpu.factory))} ms, SDK ${fmt(median(cpu.rawA))} ms ` +
-        `per call; wall-clock ratio ${medianRatio(wall.factory, wall.rawA).toFixed(3)}; ` +
-        `allocated per call ${kB(allocated.factory)} kB vs ${kB(allocated.raw)} kB)`,
+        `CPU-time ratio (factory ${fmt(median(factory.cpu))} ms, SDK ${fmt(median(rawA.cpu))} ms ` +
+        `per call; wall-clock ratio ${medianRatio(factory.wall, rawA.wall).toFixed(3)}; ` +
+        `allocated per call ${factory.kB} kB vs ${rawA.kB} kB)`,
       target: 1.03,
     },
     {
-      name: `${label}: A/A raw ÷ raw, the noise`,
-      value: medianRatio(cpu.rawB, cpu.rawA),
-      unit: `CPU-time ratio (wall-clock ${medianRatio(wall.rawB, wall.rawA).toFixed(3)})`,
+      name: `${sdk.label}: generateText ÷ raw on the factory's transport, its own layers (${count(factoryLean.cpu)})`,
+      value: medianRatio(factoryLean.cpu, lean.cpu),
+      unit:
+        `CPU-time ratio (the SDK sending with redirect: 'error' ${fmt(median(lean.cpu))} ms per ` +
+        `call; wall-clock ratio ${medianRatio(factoryLean.wall, lean.wall).toFixed(3)}; ` +
+        `allocated per call ${factoryLean.kB} kB vs ${lean.kB} kB)`,
+      target: 1.03,
+    },
+    {
+      name: `${sdk.label}: A/A raw ÷ raw, the noise`,
+      value: medianRatio(rawB.cpu, rawA.cpu),
+      unit: `CPU-time ratio (wall-clock ${medianRatio(rawB.wall, rawA.wall).toFixed(3)})`,
       target: 1.03,
     },
   ]
 }
 
+/** Against the raw SDK on the same transport: the first token's cost of the factory's own layers. */
 async function firstTokenFigure(s: Subject): Promise<Figure> {
-  const raw = s.raw()
+  const raw = s.raw(sameTransport)
   const arms = {
     raw: () => firstItem(raw.stream),
     factory: () => firstItem(() => s.handler.streamText(PROMPT)),
@@ -257,34 +328,62 @@ async function forEachSubject(each: (s: Subject, fake: CheapFake) => Promise<voi
   }
 }
 
-export async function benchFactoryOverhead(): Promise<Figure[]> {
-  const figures: Figure[] = []
-  const calls = PARTS.includes('calls') ? pooledCallRounds() : []
-  await forEachSubject(async (s, fake) => {
-    const measured = calls.find((c) => c.protocol === s.protocol)
-    if (measured) figures.push(...callFigures(measured))
-    if (PARTS.includes('first')) figures.push(await firstTokenFigure(s))
-    if (!PARTS.includes('deltas')) return
-    fake.setStreamDeltas(DELTAS)
-    figures.push(await perDeltaFigure(s))
-    fake.setStreamDeltas(3)
+export function benchFactoryOverhead(): Figure[] {
+  const bundled = bundle()
+  const calls = PARTS.includes('calls') ? pooledCallRounds(bundled) : undefined
+  const streams =
+    PARTS.includes('first') || PARTS.includes('deltas')
+      ? runChild<StreamFigures[]>(bundled, 'streams')
+      : []
+  return PROTOCOLS.flatMap((protocol) => {
+    const sdk = calls?.sdk.get(protocol)
+    const layers = calls?.layers.get(protocol)
+    return [
+      ...(sdk && layers ? callFigures(sdk, layers) : []),
+      ...(streams.find((s) => s.protocol === protocol)?.figures ?? []),
+    ]
   })
-  return figures
 }
 
-/** In a child process: this process's call rounds, as JSON on stdout. */
-async function childCallRounds(rounds: number): Promise<void> {
+/** One protocol's stream figures, from a child process. */
+interface StreamFigures {
+  protocol: Subject['protocol']
+  figures: Figure[]
+}
+
+/** In a child process: this process's rounds of one set of calls, as JSON on stdout. */
+async function childCallRounds(set: CallSet, rounds: number): Promise<void> {
   const out: CallRounds[] = []
   await forEachSubject(async (s) => {
-    out.push(await measureCalls(s, rounds))
+    out.push(await measureCalls(s, set, rounds))
   })
   process.stdout.write(JSON.stringify(out))
 }
 
-if (process.env[CHILD_FLAG]) {
-  await childCallRounds(Number(process.env[CHILD_FLAG]))
+/** In a child process: first-token and per-delta figures, as JSON on stdout. */
+async function childStreamFigures(): Promise<void> {
+  const out: StreamFigures[] = []
+  await forEachSubject(async (s, fake) => {
+    const figures: Figure[] = []
+    if (PARTS.includes('first')) figures.push(await firstTokenFigure(s))
+    if (PARTS.includes('deltas')) {
+      fake.setStreamDeltas(DELTAS)
+      figures.push(await perDeltaFigure(s))
+      fake.setStreamDeltas(3)
+    }
+    out.push({ protocol: s.protocol, figures })
+  })
+  process.stdout.write(JSON.stringify(out))
+}
+
+const childMode = process.env[CHILD_FLAG]
+if (childMode?.startsWith('calls:')) {
+  const [, set, rounds] = childMode.split(':')
+  await childCallRounds(set as CallSet, Number(rounds))
+} else if (childMode === 'streams') {
+  await childStreamFigures()
 } else if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const f of await benchFactoryOverhead()) {
+  for (const f of benchFactoryOverhead()) {
     console.log(`${f.name}: ${f.value.toFixed(3)} ${f.unit} — target ≤ ${f.target}`)
   }
 }

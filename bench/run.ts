@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   figures.push(...measureCliStartup())
   figures.push(...(await benchRunnerFigures()))
   figures.push(await benchFailover())
-  figures.push(...(await benchFactoryOverhead()))
+  figures.push(...benchFactoryOverhead())
 
   for (const f of figures) {
     const verdict = f.value <= f.target ? 'ok' : 'OVER TARGET'

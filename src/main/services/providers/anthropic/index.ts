@@ -1,5 +1,6 @@
 // The Anthropic provider: loads @anthropic-ai/sdk on demand and builds a ProviderClient from settings.
 import { LlmError } from '../../../../shared/llm'
+import { providerFetch } from '../provider-fetch'
 import type { ProviderClientFactory } from '../types'
 import { anthropicSdkBaseUrl } from './base-url'
 import { AnthropicProviderClient } from './client'
@@ -26,7 +27,7 @@ const createAnthropicClient: ProviderClientFactory = async (settings) => {
     baseURL,
     // The factory owns retries (honouring retry-after); SDK retries would multiply them.
     maxRetries: 0,
-    fetch: settings.fetch,
+    fetch: providerFetch(settings.fetch),
     defaultHeaders: settings.headers,
     // No tracing spans nor trace headers from a desktop app.
     openTelemetry: false,

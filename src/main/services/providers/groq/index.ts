@@ -1,5 +1,6 @@
 // The Groq provider: loads groq-sdk on demand and builds a ProviderClient from resolved settings.
 import { LlmError } from '../../../../shared/llm'
+import { providerFetch } from '../provider-fetch'
 import type { ProviderClientFactory } from '../types'
 import { GROQ_API_PATH, groqSdkBaseUrl } from './base-url'
 import { GroqProviderClient } from './client'
@@ -24,7 +25,7 @@ const createGroqClient: ProviderClientFactory = async (settings) => {
     baseURL,
     // The factory owns retries (honouring retry-after); SDK retries would multiply them.
     maxRetries: 0,
-    fetch: settings.fetch,
+    fetch: providerFetch(settings.fetch),
     defaultHeaders: settings.headers,
   })
   return new GroqProviderClient(client, Groq, settings.baseUrl ?? `${baseURL}${GROQ_API_PATH}`)

@@ -15,6 +15,8 @@ import type {
   ProviderRequest,
   ProviderSettings,
 } from '../types'
+import type { Fetch } from '../provider-fetch'
+import { providerFetch } from '../provider-fetch'
 import { failedBeforeResponse, mapError, responseError } from './map-error'
 import type { OllamaErrorContext } from './map-error'
 
@@ -54,8 +56,6 @@ export interface OllamaCall {
   errorContext(model?: string): OllamaErrorContext
 }
 
-type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
-
 /** The fetch init with `signal` added (and the SDK's own kept, for streams). */
 function withSignal(init: RequestInit | undefined, signal: AbortSignal): RequestInit {
   const own = init?.signal
@@ -71,10 +71,11 @@ function withSignal(init: RequestInit | undefined, signal: AbortSignal): Request
 function connectionFetch(connection: OllamaConnection): Fetch {
   const answered = (response: Response) =>
     response.ok ? response : responseError(response).then(rejectWith)
+  const send = providerFetch(connection.fetch)
   return (input, init) => {
     let sent: Promise<Response>
     try {
-      sent = (connection.fetch ?? globalThis.fetch)(input, init)
+      sent = send(input, init)
     } catch (err) {
       // An injected fetch may throw instead of rejecting: still a failure before any response.
       // (failedBeforeResponse marks it and throws: the executor turns that into the rejection.)

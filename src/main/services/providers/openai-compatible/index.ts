@@ -1,5 +1,6 @@
 // The OpenAI-compatible provider (vLLM, OpenRouter, xAI, OpenAI, Together, LM Studio, custom endpoints).
 import { apiKeyVariable } from '../http-errors'
+import { providerFetch } from '../provider-fetch'
 import type { ProviderClientFactory } from '../types'
 import { openAiSdkBaseUrl } from './base-url'
 import { OpenAiCompatibleClient } from './client'
@@ -23,7 +24,7 @@ const createOpenAiCompatibleClient: ProviderClientFactory = async (settings) => 
     project: null,
     // The factory owns retries (honouring retry-after); SDK retries would multiply them.
     maxRetries: 0,
-    fetch: bodies.wrap(settings.fetch ?? globalThis.fetch),
+    fetch: bodies.wrap(providerFetch(settings.fetch)),
     defaultHeaders: {
       ...(settings.apiKey ? {} : { Authorization: null }),
       ...settings.headers,
