@@ -131,7 +131,7 @@ const fmt = (ms: number) => ms.toFixed(3)
 /**
  * The call comparisons, each measured in processes of its own. In one process, the arms whose fetch
  * clones every request (the SDKs as they come) slow the arms whose fetch does not, the factory's
- * more: its own layers read 1.04–1.05× beside them and about 1.02× apart.
+ * more: its own layers read 1.04–1.05× beside them and 1.01–1.02× apart.
  */
 const CALL_SETS = {
   /** The factory against the raw SDK as it comes, and the raw SDK against itself (the noise). */
@@ -278,7 +278,7 @@ function callFigures(sdk: CallRounds, layers: CallRounds): Figure[] {
   ]
 }
 
-/** Against the raw SDK on the same transport: the first token's cost of the factory's own layers. */
+/** Against the raw SDK on the factory's transport: the first token's cost of the factory's own layers. */
 async function firstTokenFigure(s: Subject): Promise<Figure> {
   const raw = s.raw(sameTransport)
   const arms = {
@@ -299,7 +299,7 @@ async function firstTokenFigure(s: Subject): Promise<Figure> {
 }
 
 async function perDeltaFigure(s: Subject): Promise<Figure> {
-  const raw = s.raw()
+  const raw = s.raw(sameTransport)
   const arms = {
     raw: () => drain(raw.stream),
     factory: () => drain(() => s.handler.streamText(PROMPT)),
