@@ -90,9 +90,12 @@ export async function clientClosedEarly(
 /** A fetch that goes to the network as usual and records each URL it was called with. */
 export function recordingFetch() {
   const calls: string[] = []
+  /** Each request's redirect mode, as the provider's fetch sent it. */
+  const modes: (RequestRedirect | undefined)[] = []
   const fetchAndRecord: typeof fetch = (input, init) => {
     calls.push(String(input instanceof Request ? input.url : input))
+    modes.push(init?.redirect)
     return fetch(input, init)
   }
-  return { fetch: fetchAndRecord, calls }
+  return { fetch: fetchAndRecord, calls, modes }
 }

@@ -2,32 +2,23 @@
 // clone) until an endpoint turns out to use them, then followed as the SDK alone would.
 import { describe, expect, it } from 'vitest'
 import createAnthropicClient from '../../../src/main/services/providers/anthropic'
+import createGeminiClient from '../../../src/main/services/providers/gemini'
 import createGroqClient from '../../../src/main/services/providers/groq'
 import createOllamaClient from '../../../src/main/services/providers/ollama'
 import createOpenAiCompatibleClient from '../../../src/main/services/providers/openai-compatible'
 import { providerFetch } from '../../../src/main/services/providers/provider-fetch'
-import type { Fetch } from '../../../src/main/services/providers/provider-fetch'
 import type {
   ProviderClientFactory,
   ProviderSettings,
 } from '../../../src/main/services/providers/types'
 import { DEFAULT_ANTHROPIC_KEY, startFakeAnthropic } from '../../fakes/anthropic-server'
 import type { FakeHttpServer } from '../../fakes/fake-http'
+import { DEFAULT_GEMINI_KEY, startFakeGemini } from '../../fakes/gemini-server'
 import { DEFAULT_GROQ_KEY, startFakeGroq } from '../../fakes/groq-server'
 import { startFakeOllama } from '../../fakes/ollama-server'
 import { DEFAULT_OPENAI_KEY, startFakeOpenAi } from '../../fakes/openai-server'
-import { requestBuilder } from '../../helpers/provider-calls'
+import { recordingFetch, requestBuilder } from '../../helpers/provider-calls'
 import { refusedUrl } from '../../helpers/refused-port'
-
-/** A fetch that records each request's redirect mode, then sends it with the global fetch. */
-function recordingFetch() {
-  const modes: (RequestRedirect | undefined)[] = []
-  const fetch: Fetch = (input, init) => {
-    modes.push(init?.redirect)
-    return globalThis.fetch(input, init)
-  }
-  return { fetch, modes }
-}
 
 describe('providerFetch', () => {
   it("sends with redirect 'error' and leaves the caller's init as it was", async () => {
@@ -80,7 +71,7 @@ interface Subject {
   name: string
   create: ProviderClientFactory
   start: () => Promise<FakeHttpServer & { url: string }>
-  /** Where the SDK posts a chat, and the settings that reach it at `origin`. */
+  /** Where the SDK posts a chat (its body carries the prompt), and the settings that reach it at `origin`. */
   path: string
   settings: (origin: string) => ProviderSettings
 }
@@ -122,6 +113,17 @@ const subjects: Subject[] = [
       baseUrl: origin,
     }),
   },
+  {
+    name: 'Gemini',
+    create: createGeminiClient,
+    start: () => startFakeGemini(),
+    path: '/v1beta/models/gemini-2.5-flash:generateContent',
+    settings: (origin) => ({
+      model: 'gemini-2.5-flash',
+      apiKey: DEFAULT_GEMINI_KEY,
+      baseUrl: `${origin}/v1beta`,
+    }),
+  },
 ]
 
 describe.each(subjects)('$name through the real SDK', (subject) => {
@@ -147,7 +149,7 @@ describe.each(subjects)('$name through the real SDK', (subject) => {
       expect(modes).toEqual(['error', undefined])
       const sent = fake.requestsTo(subject.path)
       expect(sent).toHaveLength(3)
-      for (const { body } of sent) expect(body).toMatchObject({ model: settings.model })
+      for (const { body } of sent) expect(JSON.stringify(body)).toContain('hello there')
 
       const second = await client.generate(request())
 

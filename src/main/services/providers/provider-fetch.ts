@@ -1,4 +1,4 @@
-// The fetch the provider SDKs send through: redirects refused unless the endpoint turns out to use them.
+// The fetch the provider SDKs send through (all but Mistral's): redirects refused unless the endpoint turns out to use them.
 
 export type Fetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
 

@@ -16,7 +16,7 @@ export class GeminiCall {
   fetchError: unknown
 
   constructor(
-    /** The injected fetch (tests, proxies); undefined means the global one. */
+    /** What the call sends through (the client's provider fetch); undefined means the global fetch. */
     readonly fetch?: Fetch,
   ) {}
 

@@ -3,6 +3,8 @@ import type * as GenerativeAi from '@google/generative-ai'
 import type { Content, GenerativeModel, UsageMetadata } from '@google/generative-ai'
 import type { LlmError, Usage } from '../../../../shared/llm'
 import { ProviderErrors } from '../http-errors'
+import type { Fetch } from '../provider-fetch'
+import { providerFetch } from '../provider-fetch'
 import type { ProviderChunk, ProviderClient, ProviderModel, ProviderRequest } from '../types'
 import type { GeminiEndpoint } from './base-url'
 import { GeminiCall } from './call-capture'
@@ -39,16 +41,19 @@ export function geminiContents(request: ProviderRequest): Content[] {
 export class GeminiProviderClient implements ProviderClient {
   readonly provider = 'gemini'
   private readonly genAi: GenerativeAi.GoogleGenerativeAI
+  /** What the SDK's calls and the model list send through (redirects refused until one is met). */
+  private readonly send: Fetch
 
   constructor(
     private readonly sdk: GeminiSdk,
     private readonly settings: GeminiClientSettings,
   ) {
     this.genAi = new sdk.GoogleGenerativeAI(settings.apiKey)
+    this.send = providerFetch(settings.fetch)
   }
 
   async generate(request: ProviderRequest): Promise<{ text: string; usage: Usage }> {
-    const call = new GeminiCall(this.settings.fetch)
+    const call = new GeminiCall(this.send)
     try {
       const { response } = await call.run(() =>
         this.model(request).generateContent(
@@ -69,7 +74,7 @@ export class GeminiProviderClient implements ProviderClient {
     const signal = request.signal ? AbortSignal.any([request.signal, local.signal]) : local.signal
     let usage: UsageMetadata | undefined
     let finished = false
-    const call = new GeminiCall(this.settings.fetch)
+    const call = new GeminiCall(this.send)
     try {
       const result = await call.run(() =>
         this.model(request).generateContentStream(
@@ -95,7 +100,7 @@ export class GeminiProviderClient implements ProviderClient {
 
   async listModels(signal?: AbortSignal): Promise<ProviderModel[]> {
     const { baseUrl, apiVersion, apiKey, headers } = this.settings
-    const fetch = this.settings.fetch ?? globalThis.fetch
+    const fetch = this.send
     const errors = this.errors(undefined)
     try {
       return await listGeminiModels({ baseUrl, apiVersion, apiKey, headers, fetch, errors, signal })
