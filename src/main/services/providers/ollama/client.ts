@@ -63,7 +63,8 @@ function withSignal(init: RequestInit | undefined, signal: AbortSignal): Request
 }
 
 /**
- * The fetch a connection's SDK sends through, one per connection: an error answer becomes an
+ * The fetch a connection's SDK sends through, one per connection: requests go out through
+ * providerFetch (redirects refused until the host turns out to redirect), an error answer becomes an
  * OllamaResponseError with its headers (ollama-js's own keeps only the status, losing retry-after),
  * and a failure before any response is marked so it reads "cannot connect", not "lost mid-answer".
  * Nothing is kept per request, so a call without a signal needs no per-call state at all.
