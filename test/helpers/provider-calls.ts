@@ -1,8 +1,9 @@
 // What the provider and OllamaAdmin specs share: request builders, stream readers, error capture, request inspection.
-import { expect } from 'vitest'
+import { expect, it } from 'vitest'
 import { LlmError } from '../../src/shared/llm'
 import type {
   ProviderChunk,
+  ProviderClient,
   ProviderClientFactory,
   ProviderRequest,
   ProviderSettings,
@@ -85,6 +86,48 @@ export async function clientClosedEarly(
 ): Promise<boolean | undefined> {
   await recorded?.settled
   return recorded?.closedEarly
+}
+
+/** What the shared stream-ending specs need of a provider's spec (read when each test runs). */
+export interface StreamEndingSubject {
+  fake: () => {
+    stallMidStream(afterChunks: number): void
+    requests: readonly { settled: Promise<void>; closedEarly: boolean }[]
+  }
+  connect: () => Promise<ProviderClient>
+  request: (overrides?: Partial<ProviderRequest>) => ProviderRequest
+  /** Chunks the fake streams up to and including the first word of its answer ("hello "). */
+  firstWordChunks: number
+}
+
+/**
+ * The two ways a reader ends a stream early, alike for every provider: Stop (its signal aborts) after
+ * the first word, and a reader that stops reading after it. Either way the HTTP connection closes.
+ */
+export function itClosesStreamsEndedEarly(subject: StreamEndingSubject): void {
+  it('stops on abort mid-stream with code aborted and closes the connection', async () => {
+    const fake = subject.fake()
+    fake.stallMidStream(subject.firstWordChunks)
+    const client = await subject.connect()
+
+    const { received, error } = await abortOnFirstChunk((signal) =>
+      client.stream(subject.request({ signal })),
+    )
+
+    expect(received).toEqual([{ type: 'delta', text: 'hello ' }])
+    expect(error.code).toBe('aborted')
+    expect(await clientClosedEarly(fake.requests[0])).toBe(true)
+  })
+
+  it('closes the connection when the consumer stops reading early', async () => {
+    const fake = subject.fake()
+    fake.stallMidStream(subject.firstWordChunks)
+    const client = await subject.connect()
+    const first = await firstChunk(client.stream(subject.request()))
+
+    expect(first).toEqual({ type: 'delta', text: 'hello ' })
+    expect(await clientClosedEarly(fake.requests[0])).toBe(true)
+  })
 }
 
 /** A fetch that goes to the network as usual and records each URL it was called with. */

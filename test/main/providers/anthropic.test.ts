@@ -10,11 +10,10 @@ import {
   type FakeAnthropic,
 } from '../../fakes/anthropic-server'
 import {
-  abortOnFirstChunk,
   clientClosedEarly,
   connector,
   drain,
-  firstChunk,
+  itClosesStreamsEndedEarly,
   lastBody as lastBodyOf,
   llmErrorOf,
   recordingFetch,
@@ -181,25 +180,11 @@ describe('Anthropic provider: streaming', () => {
     expect((error as LlmError).message).toContain('dropped')
   })
 
-  it('stops on abort mid-stream with code aborted and closes the connection', async () => {
-    fake.stallMidStream(4)
-    const client = await connect()
-
-    const { received, error } = await abortOnFirstChunk((signal) =>
-      client.stream(request({ signal })),
-    )
-
-    expect(received).toEqual([{ type: 'delta', text: 'hello ' }])
-    expect(error.code).toBe('aborted')
-    expect(await clientClosedEarly(fake.requests[0])).toBe(true)
-  })
-
-  it('closes the connection when the consumer stops reading early', async () => {
-    fake.stallMidStream(4)
-    const client = await connect()
-    expect(await firstChunk(client.stream(request()))).toEqual({ type: 'delta', text: 'hello ' })
-
-    expect(await clientClosedEarly(fake.requests[0])).toBe(true)
+  itClosesStreamsEndedEarly({
+    fake: () => fake,
+    connect: () => connect(),
+    request,
+    firstWordChunks: 4,
   })
 })
 

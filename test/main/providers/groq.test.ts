@@ -5,11 +5,9 @@ import createGroqClient from '../../../src/main/services/providers/groq/index'
 import { groqSdkBaseUrl } from '../../../src/main/services/providers/groq/base-url'
 import { DEFAULT_GROQ_KEY, startFakeGroq, type FakeGroq } from '../../fakes/groq-server'
 import {
-  abortOnFirstChunk,
-  clientClosedEarly,
   connector,
   drain,
-  firstChunk,
+  itClosesStreamsEndedEarly,
   lastBody as lastBodyOf,
   llmErrorOf,
   recordingFetch,
@@ -173,25 +171,11 @@ describe('Groq provider: streaming', () => {
     expect((error as LlmError).message).toContain('dropped')
   })
 
-  it('stops on abort mid-stream with code aborted and closes the connection', async () => {
-    fake.stallMidStream(2)
-    const client = await connect()
-
-    const { received, error } = await abortOnFirstChunk((signal) =>
-      client.stream(request({ signal })),
-    )
-
-    expect(received).toEqual([{ type: 'delta', text: 'hello ' }])
-    expect(error.code).toBe('aborted')
-    expect(await clientClosedEarly(fake.requests[0])).toBe(true)
-  })
-
-  it('closes the connection when the consumer stops reading early', async () => {
-    fake.stallMidStream(2)
-    const client = await connect()
-    expect(await firstChunk(client.stream(request()))).toEqual({ type: 'delta', text: 'hello ' })
-
-    expect(await clientClosedEarly(fake.requests[0])).toBe(true)
+  itClosesStreamsEndedEarly({
+    fake: () => fake,
+    connect: () => connect(),
+    request,
+    firstWordChunks: 2,
   })
 })
 

@@ -5,11 +5,10 @@ import createMistralClient from '../../../src/main/services/providers/mistral/in
 import { mistralServerUrl } from '../../../src/main/services/providers/mistral/base-url'
 import { DEFAULT_MISTRAL_KEY, startFakeMistral, type FakeMistral } from '../../fakes/mistral-server'
 import {
-  abortOnFirstChunk,
   clientClosedEarly,
   connector,
   drain,
-  firstChunk,
+  itClosesStreamsEndedEarly,
   lastBody as lastBodyOf,
   llmErrorOf,
   recordingFetch,
@@ -147,25 +146,11 @@ describe('Mistral provider: streaming', () => {
     expect(error).toMatchObject({ code: 'unreachable', provider: 'mistral', model: MODEL })
   })
 
-  it('stops on abort mid-stream with code aborted and closes the connection', async () => {
-    fake.stallMidStream(2)
-    const client = await connect()
-
-    const { received, error } = await abortOnFirstChunk((signal) =>
-      client.stream(request({ signal })),
-    )
-
-    expect(received).toEqual([{ type: 'delta', text: 'hello ' }])
-    expect(error.code).toBe('aborted')
-    expect(await clientClosedEarly(fake.requests[0])).toBe(true)
-  })
-
-  it('closes the connection when the consumer stops reading early', async () => {
-    fake.stallMidStream(2)
-    const client = await connect()
-    expect(await firstChunk(client.stream(request()))).toEqual({ type: 'delta', text: 'hello ' })
-
-    expect(await clientClosedEarly(fake.requests[0])).toBe(true)
+  itClosesStreamsEndedEarly({
+    fake: () => fake,
+    connect: () => connect(),
+    request,
+    firstWordChunks: 2,
   })
 })
 

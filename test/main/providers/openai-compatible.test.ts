@@ -5,11 +5,10 @@ import createOpenAiCompatibleClient from '../../../src/main/services/providers/o
 import { openAiSdkBaseUrl } from '../../../src/main/services/providers/openai-compatible/base-url'
 import { DEFAULT_OPENAI_KEY, startFakeOpenAi, type FakeOpenAi } from '../../fakes/openai-server'
 import {
-  abortOnFirstChunk,
   clientClosedEarly,
   connector,
   drain,
-  firstChunk,
+  itClosesStreamsEndedEarly,
   lastBody as lastBodyOf,
   llmErrorOf,
   recordingFetch,
@@ -217,25 +216,11 @@ describe('OpenAI-compatible provider: streaming', () => {
     expect((error as LlmError).message).toContain('Upstream provider disconnected')
   })
 
-  it('stops on abort mid-stream with code aborted and closes the connection', async () => {
-    fake.stallMidStream(2)
-    const client = await connect()
-
-    const { received, error } = await abortOnFirstChunk((signal) =>
-      client.stream(request({ signal })),
-    )
-
-    expect(received).toEqual([{ type: 'delta', text: 'hello ' }])
-    expect(error.code).toBe('aborted')
-    expect(await clientClosedEarly(fake.requests[0])).toBe(true)
-  })
-
-  it('closes the connection when the consumer stops reading early', async () => {
-    fake.stallMidStream(2)
-    const client = await connect()
-    expect(await firstChunk(client.stream(request()))).toEqual({ type: 'delta', text: 'hello ' })
-
-    expect(await clientClosedEarly(fake.requests[0])).toBe(true)
+  itClosesStreamsEndedEarly({
+    fake: () => fake,
+    connect: () => connect(),
+    request,
+    firstWordChunks: 2,
   })
 })
 
