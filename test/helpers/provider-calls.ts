@@ -130,6 +130,19 @@ export function itClosesStreamsEndedEarly(subject: StreamEndingSubject): void {
   })
 }
 
+/** A provider that requires a key, configured without one, refuses to start and sends nothing. */
+export function itRefusesWithoutAKey(subject: {
+  fake: () => { requests: readonly unknown[] }
+  connect: (overrides: Partial<ProviderSettings>) => Promise<ProviderClient>
+}): void {
+  it('rejects with auth before any request when no key is configured', async () => {
+    const error = await llmErrorOf(subject.connect({ apiKey: undefined }))
+
+    expect(error.code).toBe('auth')
+    expect(subject.fake().requests).toHaveLength(0)
+  })
+}
+
 /** A fetch that goes to the network as usual and records each URL it was called with. */
 export function recordingFetch() {
   const calls: string[] = []

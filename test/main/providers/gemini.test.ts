@@ -8,6 +8,7 @@ import {
   connector,
   drain,
   itClosesStreamsEndedEarly,
+  itRefusesWithoutAKey,
   lastBody as lastBodyOf,
   llmErrorOf,
   recordingFetch,
@@ -245,12 +246,7 @@ describe('Gemini provider: errors', () => {
     expect(error).toMatchObject({ code: 'bad_request', status: 400 })
   })
 
-  it('rejects with auth before any request when no key is configured', async () => {
-    const error = await llmErrorOf(connect({ apiKey: undefined }))
-
-    expect(error.code).toBe('auth')
-    expect(fake.requests).toHaveLength(0)
-  })
+  itRefusesWithoutAKey({ fake: () => fake, connect })
 
   it('maps an unknown model to model_not_found', async () => {
     const client = await connect()

@@ -8,6 +8,7 @@ import {
   connector,
   drain,
   itClosesStreamsEndedEarly,
+  itRefusesWithoutAKey,
   lastBody as lastBodyOf,
   llmErrorOf,
   recordingFetch,
@@ -194,12 +195,7 @@ describe('Groq provider: errors', () => {
     expect((await llmErrorOf(client.listModels())).code).toBe('auth')
   })
 
-  it('rejects with auth before any request when no key is configured', async () => {
-    const error = await llmErrorOf(connect({ apiKey: undefined }))
-
-    expect(error.code).toBe('auth')
-    expect(fake.requests).toHaveLength(0)
-  })
+  itRefusesWithoutAKey({ fake: () => fake, connect })
 
   it('maps an unknown model to model_not_found', async () => {
     const client = await connect()

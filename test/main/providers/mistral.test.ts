@@ -9,6 +9,7 @@ import {
   connector,
   drain,
   itClosesStreamsEndedEarly,
+  itRefusesWithoutAKey,
   lastBody as lastBodyOf,
   llmErrorOf,
   recordingFetch,
@@ -164,12 +165,7 @@ describe('Mistral provider: errors', () => {
     expect((await llmErrorOf(client.listModels())).code).toBe('auth')
   })
 
-  it('rejects with auth before any request when no key is configured', async () => {
-    const error = await llmErrorOf(connect({ apiKey: undefined }))
-
-    expect(error.code).toBe('auth')
-    expect(fake.requests).toHaveLength(0)
-  })
+  itRefusesWithoutAKey({ fake: () => fake, connect })
 
   it("maps Mistral's 400 invalid_model to model_not_found", async () => {
     const client = await connect()
