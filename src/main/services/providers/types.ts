@@ -1,5 +1,5 @@
 // The small interface each provider folder implements; retries, abort, timing and JSON checks live in the factory.
-import type { ChatMessage, ProviderModel, Usage } from '../../../shared/llm'
+import type { ChatMessage, ChatRole, ProviderModel, Usage } from '../../../shared/llm'
 
 /** What a provider needs to build its SDK client. */
 export interface ProviderSettings {
@@ -36,6 +36,18 @@ export interface ProviderRequest {
    * it: the SDK call then goes without a signal (no listener, no allocation on the hot path).
    */
   signal?: AbortSignal
+}
+
+/** A turn as the chat APIs that carry the system prompt as a turn take it (Ollama, OpenAI, Groq, Mistral). */
+export interface ChatTurn {
+  role: ChatRole | 'system'
+  content: string
+}
+
+/** The system prompt first when there is one, then the request's turns as they are (not copied). */
+export function turnsWithSystem(request: ProviderRequest): ChatTurn[] {
+  const { system, messages } = request
+  return system ? [{ role: 'system', content: system }, ...messages] : messages
 }
 
 /** Per-request options for the Stainless SDKs (groq-sdk, openai): the signal when there is one. */

@@ -3,12 +3,11 @@ import type Groq from 'groq-sdk'
 import type {
   ChatCompletionChunk,
   ChatCompletionCreateParamsNonStreaming,
-  ChatCompletionMessageParam,
 } from 'groq-sdk/resources/chat/completions'
 import type { LlmError, Usage } from '../../../../shared/llm'
 import { ProviderErrors } from '../http-errors'
 import type { ProviderChunk, ProviderClient, ProviderModel, ProviderRequest } from '../types'
-import { sdkOptions } from '../types'
+import { sdkOptions, turnsWithSystem } from '../types'
 import { mapGroqError, type GroqErrorClasses } from './map-error'
 
 interface GroqUsage {
@@ -27,11 +26,10 @@ function chunkUsage(chunk: ChatCompletionChunk): GroqUsage | undefined {
 }
 
 export function groqChatBody(request: ProviderRequest): ChatCompletionCreateParamsNonStreaming {
-  const { system } = request
-  const messages: ChatCompletionMessageParam[] = system
-    ? [{ role: 'system', content: system }, ...request.messages]
-    : request.messages
-  const body: ChatCompletionCreateParamsNonStreaming = { model: request.model, messages }
+  const body: ChatCompletionCreateParamsNonStreaming = {
+    model: request.model,
+    messages: turnsWithSystem(request),
+  }
   if (request.maxTokens !== undefined) body.max_tokens = request.maxTokens
   if (request.temperature !== undefined) body.temperature = request.temperature
   if (request.jsonMode) body.response_format = { type: 'json_object' }

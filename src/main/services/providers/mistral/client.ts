@@ -9,6 +9,7 @@ import type { RequestOptions } from '@mistralai/mistralai/lib/sdks'
 import type { LlmError, Usage } from '../../../../shared/llm'
 import { ProviderErrors, type ProviderErrorContext } from '../http-errors'
 import type { ProviderChunk, ProviderClient, ProviderModel, ProviderRequest } from '../types'
+import { turnsWithSystem } from '../types'
 import { mapMistralError, type MistralErrorClasses } from './map-error'
 
 export type MistralEndpoint = Omit<ProviderErrorContext, 'model'>
@@ -24,12 +25,9 @@ function textOf(content: string | ContentChunk[] | null | undefined): string {
 }
 
 export function mistralChatBody(request: ProviderRequest): ChatCompletionRequest {
-  const messages: ChatCompletionRequest['messages'] = []
-  if (request.system) messages.push({ role: 'system', content: request.system })
-  for (const message of request.messages) messages.push({ ...message })
   return {
     model: request.model,
-    messages,
+    messages: turnsWithSystem(request),
     ...(request.maxTokens === undefined ? {} : { maxTokens: request.maxTokens }),
     ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
     ...(request.jsonMode ? { responseFormat: { type: 'json_object' } } : {}),

@@ -15,6 +15,7 @@ import type {
   ProviderRequest,
   ProviderSettings,
 } from '../types'
+import { turnsWithSystem } from '../types'
 import type { Fetch } from '../provider-fetch'
 import { providerFetch } from '../provider-fetch'
 import { failedBeforeResponse, mapError, responseError } from './map-error'
@@ -211,10 +212,8 @@ export class OllamaProviderClient implements ProviderClient {
   }
 
   private chatRequest<S extends boolean>(request: ProviderRequest, stream: S) {
-    const { system, maxTokens, temperature } = request
-    const messages = system
-      ? [{ role: 'system', content: system }, ...request.messages]
-      : request.messages
+    const { maxTokens, temperature } = request
+    const messages = turnsWithSystem(request)
     const body: ChatRequest & { stream: S } = { model: request.model, messages, stream }
     if (temperature !== undefined || maxTokens !== undefined) {
       const options: ChatRequest['options'] = {}

@@ -1,15 +1,12 @@
 // The OpenAI-compatible ProviderClient: chat completions (JSON and SSE) and the model list, through openai.
 import type OpenAI from 'openai'
-import type {
-  ChatCompletionCreateParamsNonStreaming,
-  ChatCompletionMessageParam,
-} from 'openai/resources/chat/completions'
+import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions'
 import type { CompletionUsage } from 'openai/resources/completions'
 import type { LlmError, Usage } from '../../../../shared/llm'
 import { ProviderErrors, type ProviderErrorContext } from '../http-errors'
 import type { StainlessErrorClasses } from '../stainless-errors'
 import type { ProviderChunk, ProviderClient, ProviderModel, ProviderRequest } from '../types'
-import { sdkOptions } from '../types'
+import { sdkOptions, turnsWithSystem } from '../types'
 import type { FailedResponseBodies } from './failed-bodies'
 import { mapOpenAiError } from './map-error'
 
@@ -26,7 +23,7 @@ export function openAiChatBody(
 ): ChatCompletionCreateParamsNonStreaming {
   const body: ChatCompletionCreateParamsNonStreaming = {
     model: request.model,
-    messages: chatMessages(request),
+    messages: turnsWithSystem(request),
   }
   // OpenAI's own reasoning models refuse max_tokens; most compatible servers know only max_tokens.
   if (request.maxTokens !== undefined) {
@@ -36,12 +33,6 @@ export function openAiChatBody(
   if (request.temperature !== undefined) body.temperature = request.temperature
   if (request.jsonMode) body.response_format = { type: 'json_object' }
   return body
-}
-
-/** The system prompt first, then the turns as they are (the SDK only serialises them). */
-function chatMessages(request: ProviderRequest): ChatCompletionMessageParam[] {
-  const { system, messages } = request
-  return system ? [{ role: 'system', content: system }, ...messages] : messages
 }
 
 /** OpenRouter lists a human name beside each id; OpenAI and vLLM do not. */
