@@ -63,7 +63,7 @@ export class EndpointState {
 
   /** Undefined when a call may go out now (no allocation then: this runs before every request). */
   check(now: number, tokens: number): Refusal | undefined {
-    if (!this.circuitOpen && now >= this.cooldownUntil && !this.hasLimits) return undefined
+    if (this.unlimitedAt(now)) return undefined
     const where = `${this.provider} at ${this.baseUrl ?? 'its default URL'}`
     if (this.circuitOpen && (now < this.circuitUntil || this.trialRunning)) {
       const code = (this.lastError?.code as LlmErrorCode | undefined) ?? 'unreachable'
@@ -90,8 +90,12 @@ export class EndpointState {
    * call's ticket, or undefined when `check` has something to say.
    */
   admitNow(now: number, tokens: number): Ticket | undefined {
-    if (this.circuitOpen || this.hasLimits || now < this.cooldownUntil) return undefined
-    return { entry: this.log.add(now, tokens), estimatedTokens: tokens, queuedMs: 0 }
+    return this.unlimitedAt(now) ? this.admit(now, tokens) : undefined
+  }
+
+  /** No circuit open, no cooldown running and no budget to count: any call may go out at `now`. */
+  private unlimitedAt(now: number): boolean {
+    return !this.circuitOpen && now >= this.cooldownUntil && !this.hasLimits
   }
 
   succeeded(ticket: Ticket, now: number, tokens?: number): void {
